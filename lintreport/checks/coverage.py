@@ -1,0 +1,44 @@
+"""Coverage: topics a report is expected to speak of (三项制度, 述法, 合法性审查 …), and
+where it must speak of them (a result is not a plan)."""
+from __future__ import annotations
+
+import re
+
+from ..parts import classify
+from . import Option, check
+
+
+def _found(text: str, any_patterns, all_patterns) -> bool:
+    if any(re.search(p, text) for p in any_patterns):
+        return True
+    return bool(all_patterns) and all(re.search(p, text) for p in all_patterns)
+
+
+@check("topic",
+       topic=Option(str, doc="the topic's name, for the message"),
+       any=Option(list, item=str, doc="patterns any one of which names the topic"),
+       all=Option(list, [], item=str, doc="patterns that together name it (its parts)"),
+       parts=Option(list, [], item=str, doc="parts it must appear in; empty: anywhere"))
+def topic(doc, rule, ctx):
+    """The report mentions the topic, in one of the given parts where parts are given."""
+    o = rule.options
+    if not doc.paragraphs:
+        return
+    everywhere = "\n".join([doc.title_text] + [h.title for h in doc.headings] +
+                           [p.text for p in doc.paragraphs])
+    line = (doc.title or [p.line for p in doc.paragraphs[:1]])[0]
+    if not _found(everywhere, o["any"], o["all"]):
+        yield doc.hit(line, 0, None, args={"topic": o["topic"], "detail": ""}, excerpt="")
+        return
+    if not o["parts"]:
+        return
+    found = classify(doc, ctx.checklist)
+    sections = [s for key in o["parts"] for s in found.get(key, [])]
+    if not any(found.get(key) for key in o["parts"]):
+        return      # the part itself is missing: the structure rules say so
+    text = "\n".join(t for s in sections for t in
+                     [x.heading.title for x in s.walk()] + [p.text for p in s.all_paragraphs()])
+    if not _found(text, o["any"], o["all"]):
+        names = "、".join(ctx.checklist.parts[k].name for k in o["parts"] if k in ctx.checklist.parts)
+        yield doc.hit(line, 0, None, excerpt="", args={
+            "topic": o["topic"], "detail": f"(只在其他部分出现,“{names}”中未写明落实情况)"})

@@ -1,0 +1,155 @@
+"""The command line: a thin click layer over lintreport.lint(); it prints and picks the exit
+code (0: nothing at or above --fail-on, 1: findings, 2: a usage, config or input error)."""
+from __future__ import annotations
+
+import enum
+import os
+import sys
+
+import click
+
+from .errors import LintreportError
+
+
+class Exit(enum.IntEnum):
+    CLEAN = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def _split(values) -> tuple[str, ...]:
+    return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"lintreport: {message}", err=True)
+    sys.exit(Exit.ERROR)
+
+
+def _config(config_path, checklist, select, ignore, fail_on):
+    from . import config as cfg
+    conf = cfg.load(config_path)
+    if checklist:
+        conf.checklist = checklist
+    if select:
+        conf.select = _split(select)
+    if ignore:
+        conf.ignore = conf.ignore + _split(ignore)
+    if fail_on:
+        conf.fail_on = fail_on
+    return conf
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except LintreportError as exc:
+            _fail(str(exc))
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("已中断")
+        except Exception as exc:  # never a traceback for users; LINTREPORT_DEBUG shows it
+            if os.environ.get("LINTREPORT_DEBUG"):
+                raise
+            _fail(f"内部错误:{type(exc).__name__}: {exc}(设置 LINTREPORT_DEBUG=1 可查看详情)")
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lintreport", prog_name="lintreport")
+def main():
+    """lintreport:法治政府建设年度报告检查工具。"""
+
+
+CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                      help="配置文件(默认向上查找 .lintreport.yaml 或 pyproject.toml)")
+CHECKLIST = click.option("--checklist", help="检查清单:township(乡镇/街道,默认)、county(县级政府/部门)或文件路径")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "json", "sarif", "github"]),
+              default="auto", show_default=True, help="输出格式")
+@CHECKLIST
+@CONFIG
+@click.option("--select", multiple=True, help="只运行这些规则或类别(逗号分隔,可多次给出)")
+@click.option("--ignore", multiple=True, help="不运行这些规则或类别")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="达到此级别的问题使退出码为1(默认 info:有任何问题即为1)")
+@click.option("--against", multiple=True, type=click.Path(exists=True),
+              help="参照报告(文件或文件夹):只用于查找跨报告重复,本身不检查")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件")
+@click.option("--jobs", type=int, help="并行进程数(默认:CPU核数)")
+@click.option("--exit-zero", is_flag=True, help="有问题也以0退出(读取或配置错误仍为2)")
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
+          exit_zero, no_color):
+    """检查报告文件(txt、md、docx)或文件夹。"""
+    from .engine import lint
+    from .finding import Severity
+    from .formatters import get
+    conf = _config(config_path, checklist, select, ignore, fail_on)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    result = lint(paths, conf, against=against, jobs=jobs)
+    for r in result.files:
+        if r.error:
+            click.echo(f"lintreport: {r.path}: {r.error}", err=True)
+    if fmt == "text":
+        from .formatters.text import format as text_format
+        colour = not no_color and output is None and sys.stdout.isatty()
+        rendered = text_format(result, colour=colour)
+    else:
+        rendered = get(fmt)(result)
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(rendered)
+    else:
+        click.echo(rendered, nl=False)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .formatters.github import summary
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+            f.write(summary(result))
+    if result.errors:
+        sys.exit(Exit.ERROR)
+    threshold = Severity.parse(conf.fail_on)
+    if not exit_zero and any(f.severity >= threshold for f in result.findings):
+        sys.exit(Exit.FINDINGS)
+    sys.exit(Exit.CLEAN)
+
+
+@main.command("rules")
+@CHECKLIST
+@CONFIG
+def list_rules(checklist, config_path):
+    """列出检查清单中的全部规则。"""
+    from . import checklist as cl
+    from .config import apply
+    conf = _config(config_path, checklist, (), (), None)
+    chk = cl.load(conf.checklist)
+    active = {r.id for r in apply(chk, conf)}
+    click.echo(f"检查清单:{chk.name}({chk.title}),共 {len(chk.rules)} 条规则")
+    for r in chk.rules:
+        state = "" if r.id in active else "  (未启用)"
+        click.echo(f"{r.id}  {r.severity.zh}  {r.category:<12} {r.name}{state}")
+
+
+@main.command()
+@click.argument("rule")
+@CHECKLIST
+def explain(rule, checklist):
+    """说明一条规则:检查什么、为什么、依据和示例。"""
+    from . import checklist as cl
+    chk = cl.load(checklist or "township")
+    r = chk.rule(rule) or next((x for x in chk.rules if x.name == rule), None)
+    if r is None:
+        _fail(f"没有规则“{rule}”(用 lintreport rules 查看全部规则)")
+    click.echo(f"{r.id} {r.name}  [{r.category},{r.severity.zh}]")
+    click.echo(f"说明:{r.message}")
+    click.echo(f"理由:{r.rationale}")
+    click.echo(f"依据:{r.source}")
+    for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
+        for ex in r.examples.get(key, [])[:2]:
+            click.echo(f"{label}:")
+            click.echo("".join(f"    {line}\n" for line in str(ex).strip().splitlines()), nl=False)

@@ -1,0 +1,373 @@
+"""The document model: a Source parsed into title, addressee, opening, the GB/T 9704 heading
+tree, paragraphs and sentences, and the closing issuer and date.
+
+Headings are recognised by their numbering, position and length, never by a list of titles.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from . import text as T
+from .finding import Hit
+from .read import Line, Source
+from .webpage import WebBlock, find_blocks
+
+# Heading markers by their nominal GB/T 9704 level; the half-width and wrong forms real
+# reports use are accepted here and reported by the numbering checks.
+MARKERS = (
+    (1, re.compile(r"([一二三四五六七八九十]{1,3})[ \t]*([、，,.．])")),
+    (2, re.compile(r"[（(][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[）)][ \t]*([、，,.．]?)")),
+    (2, re.compile(r"([一二三四五六七八九十]{1,3})([）)])")),
+    (3, re.compile(r"(\d{1,2})[ \t]*([.．、，,])(?![\d.．])")),
+    (4, re.compile(r"[（(][ \t]*(\d{1,2})[ \t]*[）)][ \t]*([、，,.．]?)")),
+    (4, re.compile(r"(\d{1,2})([）)])")),
+)
+# Leading spaces, Markdown marks and Word bookmark debris are not the report's words.
+LEAD = re.compile(r"^(?:[ \t\u3000\u00a0\ufeff]*(?:#{1,6}[ \t]+|>[ \t]*|\*\*|\[bookmark:[^\]]*\])?)*")
+TITLE_MAX = 60          # a heading's title is at most this long
+RUN_IN_MAX = 40         # a run-in title (（一）标题。正文…) ends by then
+DATE = re.compile(
+    r"(\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
+    r"[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日")
+ADDRESSEE = re.compile(r"^[^。；;，,]{2,40}[：:]$")
+ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|局|办公室|所|中心|镇|乡|街道|委|院|厅|部|站)$")
+TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年)")
+
+
+@dataclass
+class Heading:
+    line: Line
+    level: int          # level in the tree, after repairing restarted top-level lists
+    form: int           # level the marker itself stands for (一、=1, （一）=2, 1.=3, （1）=4)
+    number: int
+    marker: str         # the marker as written, e.g. "(一)" or "一、"
+    start: int          # offset of the marker in line.text
+    title: str          # the heading's own words, without the marker
+    title_end: int      # offset in line.text where the title ends
+    run_in: bool        # body text follows on the same line
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.start:self.title_end].strip()
+
+
+@dataclass
+class Paragraph:
+    line: Line
+    start: int          # offset in line.text where the paragraph's text starts
+    text: str
+    section: "Section | None" = None
+
+    def sentences(self):
+        for a, b in T.sentences(self.line.text, self.start):
+            yield Sentence(self, a, b, self.line.text[a:b])
+
+
+@dataclass
+class Sentence:
+    paragraph: Paragraph
+    start: int
+    end: int
+    text: str
+
+    @property
+    def line(self) -> Line:
+        return self.paragraph.line
+
+
+@dataclass
+class Section:
+    heading: Heading
+    parent: "Section | None" = None
+    children: list["Section"] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    def walk(self):
+        """This section and all below it, in order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_paragraphs(self):
+        for s in self.walk():
+            yield from s.paragraphs
+
+    def text(self) -> str:
+        """Titles and text of this section and all below it."""
+        return "\n".join(
+            [s.heading.title for s in self.walk()] + [p.text for p in self.all_paragraphs()])
+
+    @property
+    def first_line(self) -> int:
+        return self.heading.line.number
+
+    @property
+    def last_line(self) -> int:
+        last = self
+        while last.children:
+            last = last.children[-1]
+        return last.paragraphs[-1].line.number if last.paragraphs else last.heading.line.number
+
+
+@dataclass
+class Document:
+    source: Source
+    lines: list[Line]                 # the lines of the report proper (web chrome excluded)
+    web_blocks: list[tuple[int, int, WebBlock]] = field(default_factory=list)
+    title: list[Line] = field(default_factory=list)
+    addressee: Line | None = None
+    opening: list[Paragraph] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    issuer: Line | None = None
+    date_line: Line | None = None
+    date: datetime.date | None = None
+    report_year: int | None = None
+    years: dict = field(default_factory=dict)   # where the report year was read: title, body, date
+    cache: dict = field(default_factory=dict)   # per-document memo for checks
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def title_text(self) -> str:
+        return "".join("".join(l.text.split()) for l in self.title)
+
+    def walk(self):
+        for s in self.sections:
+            yield from s.walk()
+
+    def sentences(self):
+        for p in self.paragraphs:
+            yield from p.sentences()
+
+    def text(self) -> str:
+        return "\n".join(l.text for l in self.lines)
+
+    def hit(self, line: Line, start: int = 0, end: int | None = None, **kw) -> Hit:
+        """A Hit at [start, end) of a line, in the source's own columns."""
+        end = len(line.text) if end is None else end
+        column = max(start - line.prefix, 0) + 1
+        end_column = max(end - line.prefix, 0) + 1
+        excerpt = kw.pop("excerpt", None)
+        if excerpt is None:
+            excerpt = line.text[start:end].strip()
+            excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
+        return Hit(line.number, column, kw.pop("end_line", line.number), end_column,
+                   excerpt=excerpt, **kw)
+
+
+def lead_length(text: str) -> int:
+    """Leading spaces and Markdown marks, which are not part of the report's words."""
+    return LEAD.match(text).end()
+
+
+def match_marker(text: str, start: int):
+    """(form, number, marker_end, punct) of a heading marker at text[start:], or None."""
+    for form, pattern in MARKERS:
+        m = pattern.match(text, start)
+        if m:
+            numeral = m.group(1)
+            # 一是/一要 and words like 一方面 are not markers: they have no punctuation here
+            n = T.ordinal(numeral)
+            if n is None:
+                continue
+            return form, n, m.end(), m.group(2) if m.lastindex >= 2 else ""
+    return None
+
+
+def split_title(text: str, start: int) -> tuple[int, bool]:
+    """End of a heading's title at text[start:], and whether body text follows it."""
+    rest = text[start:].rstrip()
+    m = re.search(r"[。！？!?：:；;]", rest)
+    if m is None:
+        return start + len(rest), False
+    after = rest[m.end():].strip(T.SPACES)
+    if not after:
+        return start + m.start(), False
+    return start + m.end(), True
+
+
+def is_heading(text: str, lead: int):
+    """(form, number, marker, title, title_end, body_start) for a line that starts with a
+    heading marker, else None. body_start is None when no body text follows the title."""
+    found = match_marker(text, lead)
+    if not found:
+        return None
+    form, number, end, punct = found
+    body = text[end:].strip(T.SPACES)
+    if not body or not (T.HAN.match(body) or body[0].isdigit() or body[0] in "“\"《"):
+        return None
+    title_end, run_in = split_title(text, end)
+    title = text[end:title_end].strip(T.SPACES + "。：:；;")
+    body_start = title_end if run_in else None
+    if len(title) > (RUN_IN_MAX if run_in else TITLE_MAX):
+        # a numbered paragraph (1.始终将…,…。): its first clause labels it, all of it is body
+        cut = re.search(r"[，,。；;]", text[end:])
+        title_end = end + cut.start() if cut else title_end
+        title = text[end:title_end].strip(T.SPACES)
+        body_start = end
+    return form, number, text[lead:end], title, title_end, body_start
+
+
+def parse(source: Source) -> Document:
+    """Parse a Source into a Document."""
+    texts = [l.text for l in source.lines]
+    blocks = find_blocks(texts)
+    excluded = set()
+    for b in blocks:
+        excluded.update(range(b.first, b.last + 1))
+    lines = [l for i, l in enumerate(source.lines) if i not in excluded]
+    doc = Document(source, lines,
+                   web_blocks=[(source.lines[b.first].number, source.lines[b.last].number, b)
+                               for b in blocks])
+    body = [l for l in lines if l.text.strip(T.SPACES) and _has_words(l.text)]
+    if not body:
+        return doc
+    first = _top_matter(doc, body)
+    last = _closing(doc, body, first)
+    _body(doc, body[first:last])
+    _report_year(doc)
+    return doc
+
+
+def _has_words(text: str) -> bool:
+    """Lines of only markup or symbols (![](), ---) carry no report text."""
+    return bool(T.HAN.search(text) or re.search(r"\d", text))
+
+
+def _top_matter(doc: Document, body: list[Line]) -> int:
+    """Title lines and addressee; returns the index of the first body line after them."""
+    i = 0
+    while i < len(body) and i < 3:
+        t = body[i].text.strip(T.SPACES)
+        if (len(t) > TITLE_MAX or "。" in t or ADDRESSEE.match(t) or
+                is_heading(body[i].text, lead_length(body[i].text))):
+            break
+        if i == 0 and not TITLE_WORDS.search(t) and not (len(body) > 1 and len(body[1].text.strip()) <= 8):
+            break
+        i += 1
+    doc.title = body[:i]
+    if i < len(body) and ADDRESSEE.match(body[i].text.strip(T.SPACES)) and \
+            not is_heading(body[i].text, lead_length(body[i].text)):
+        doc.addressee = body[i]
+        i += 1
+    return i
+
+
+def parse_date(text: str) -> datetime.date | None:
+    m = DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    year = int(y) if y.isdigit() else int("".join(str(T.CN_DIGITS[c]) for c in y))
+    month = int(mo) if mo.isdigit() else T.ordinal(mo)
+    day = int(d) if d.isdigit() else T.ordinal(d)
+    try:
+        return datetime.date(year, month or 0, day or 0)
+    except ValueError:
+        return None
+
+
+def _closing(doc: Document, body: list[Line], first: int) -> int:
+    """Issuer and date at the end; returns the index after the last body line."""
+    end = len(body)
+    if end <= first:
+        return end
+    last = body[end - 1].text.strip(T.SPACES)
+    m = DATE.search(last)
+    if m and len(last) <= 40 and m.end() >= len(last) - 1:
+        doc.date_line, doc.date = body[end - 1], parse_date(last)
+        end -= 1
+        before = last[:m.start()].strip(T.SPACES)
+        if before:      # issuer and date on one line
+            doc.issuer = body[end]
+            return end
+    if end > first:
+        t = body[end - 1].text.strip(T.SPACES)
+        if len(t) <= 30 and not re.search(r"[。；;，,：:]", t) and ISSUER_END.search(t) and \
+                not is_heading(body[end - 1].text, lead_length(body[end - 1].text)):
+            doc.issuer = body[end - 1]
+            end -= 1
+    return end
+
+
+def _body(doc: Document, lines: list[Line]) -> None:
+    stack: list[Section] = []
+    top = 0             # number of the last real top-level heading
+    nested = 0          # number of the last 一、-form heading nested under it (0: none)
+    for line in lines:
+        text = line.text
+        lead = lead_length(text)
+        found = is_heading(text, lead)
+        if found is None and line.style_level and len(text.strip()) <= TITLE_MAX:
+            found = (min(line.style_level, 4), 0, "", text[lead:].strip(), len(text), None)
+        if not found:
+            para = Paragraph(line, lead, text[lead:].rstrip(T.SPACES),
+                             stack[-1] if stack else None)
+            doc.paragraphs.append(para)
+            (stack[-1].paragraphs if stack else doc.opening).append(para)
+            continue
+        form, number, marker, title, title_end, body_start = found
+        level = form
+        if form == 1 and top:
+            # A list that restarts at 一、 under 四、 is a sub-list written in the top-level
+            # form: nest it, and let the numbering checks report the marker.
+            if number == 1 or (nested and number == nested + 1):
+                level, nested = 2, number
+            else:
+                nested = 0
+        if level == 1:
+            top = number or top + 1
+        heading = Heading(line, level, form, number, marker, lead, title, title_end,
+                          body_start is not None)
+        doc.headings.append(heading)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        section = Section(heading, parent=stack[-1] if stack else None)
+        (stack[-1].children if stack else doc.sections).append(section)
+        stack.append(section)
+        if body_start is not None:
+            para = Paragraph(line, body_start, text[body_start:].strip(T.SPACES), section)
+            section.paragraphs.append(para)
+            doc.paragraphs.append(para)
+
+
+def _report_year(doc: Document) -> None:
+    """The year the report covers, read from the title, the opening and the date."""
+    years = {}
+    m = YEAR.search(doc.title_text)
+    if m:
+        years["title"] = int(m.group(1))
+    for p in doc.opening[:3]:
+        m = YEAR.search(p.text)
+        if m:
+            years["body"] = int(m.group(1))
+            break
+    if "body" not in years:
+        for s in doc.sections[:1]:
+            m = YEAR.search(s.title)
+            if m:
+                years["body"] = int(m.group(1))
+    if "body" not in years and doc.sections:
+        m = YEAR.search(doc.sections[-1].title)
+        if m and re.search(r"安排|计划|打算|思路|下一", doc.sections[-1].title):
+            years["body"] = int(m.group(1)) - 1
+    if doc.date:
+        # a report is dated late in its own year or early in the next
+        years["date"] = doc.date.year if doc.date.month >= 10 else doc.date.year - 1
+    doc.years = years
+    doc.report_year = years.get("title") or years.get("body") or years.get("date")

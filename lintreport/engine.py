@@ -1,0 +1,239 @@
+"""One pass: read → document → checks → findings, for one report or a whole batch.
+
+`lint()` is the pure API the CLI sits on. Large batches are spread over the cores; a batch
+check (cross-report duplicates) then sees a small summary of every report.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+
+from . import checks
+from . import checklist as cl
+from .config import Config, apply
+from .document import Document, parse
+from .errors import InputError, LintreportError
+from .finding import Finding, Hit
+from .read import Source, read, supported
+
+PARALLEL_FROM = 24      # below this many files, starting workers costs more than it saves
+
+
+@dataclass
+class Context:
+    """What a check may need besides the document and its rule."""
+    checklist: cl.Checklist
+    config: Config
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    report_year: int | None = None
+    title: str = ""
+    error: str | None = None
+    parts: dict = field(default_factory=dict)       # part key → present (bool)
+    stats: dict = field(default_factory=dict)       # e.g. copied share, line count
+    reference: bool = False                         # read for comparison only (--against)
+
+
+@dataclass
+class LintResult:
+    files: list[FileResult]
+    checklist: cl.Checklist
+    rules: list[cl.Rule]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.files if r.error]
+
+
+def to_finding(path: str, rule: cl.Rule, hit: Hit) -> Finding:
+    return Finding(path, hit.line, hit.column, rule.id, hit.end_line or hit.line,
+                   hit.end_column, rule.category, rule.severity, rule.format(hit.args),
+                   rule.source, hit.related, hit.excerpt, hit.fix)
+
+
+def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
+    """Run the document rules on one parsed report: (findings, batch summaries, problems)."""
+    findings, summaries, problems = [], {}, []
+    for rule in rules:
+        kind = checks.get(rule.check)
+        try:
+            if kind.scope == "batch":
+                if kind.collect is not None:
+                    summaries[rule.id] = kind.collect(doc, rule, ctx)
+                continue
+            for hit in kind.func(doc, rule, ctx):
+                findings.append(to_finding(doc.path, rule, hit))
+        except Exception as exc:  # a bug in one check must not hide the others' findings
+            problems.append(f"规则 {rule.id} 内部错误:{type(exc).__name__}: {exc}")
+    findings = suppress(doc, findings)
+    findings.sort()
+    return findings, summaries, problems
+
+
+def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Drop findings switched off in the text: <!-- lintreport-disable S001 --> (md, html)."""
+    marks = doc.cache.get("disabled")
+    if marks is None:
+        marks = []
+        for line in doc.source.lines:
+            if "lintreport-disable" in line.text:
+                import re
+                for m in re.finditer(r"lintreport-disable(-next-line|-line)?\s*([\w ,-]*?)\s*-->",
+                                     line.text):
+                    ids = set(re.split(r"[\s,]+", m.group(2).strip())) - {""}
+                    scope = {"-line": line.number, "-next-line": line.number + 1}.get(m.group(1))
+                    marks.append((scope, ids))
+        doc.cache["disabled"] = marks
+    if not marks:
+        return findings
+    kept = []
+    for f in findings:
+        hidden = any((scope is None or scope == f.line) and (not ids or f.rule in ids or
+                                                            f.category in ids)
+                     for scope, ids in marks)
+        if not hidden:
+            kept.append(f)
+    return kept
+
+
+def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
+                reference: bool = False):
+    doc = parse(source)
+    ctx = Context(checklist, config)
+    if reference:   # compared with, not linted
+        rules = [r for r in rules if checks.get(r.check).scope == "batch"]
+    findings, summaries, problems = check_document(doc, rules, ctx)
+    from .parts import classify
+    parts = {k: bool(v) for k, v in classify(doc, checklist).items()}
+    result = FileResult(source.path, [] if reference else findings, doc.report_year,
+                        doc.title_text, "; ".join(problems) or None, parts,
+                        {"lines": len(source.lines)}, reference)
+    return result, summaries
+
+
+def lint_path(path: str, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
+              reference: bool = False):
+    try:
+        source = read(path)
+    except InputError as exc:
+        return FileResult(path, error=str(exc), reference=reference), {}
+    return lint_source(source, checklist, rules, config, reference)
+
+
+def collect_paths(paths, config: Config | None = None) -> list[str]:
+    """Files to lint: files as given, folders searched for supported files, in order."""
+    out = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if supported(full) and not name.startswith(("~$", ".")):
+                        out.append(full)
+        else:
+            out.append(p)
+    if config and config.exclude:
+        out = [p for p in out if not any(fnmatch.fnmatch(p, g) or
+                                         fnmatch.fnmatch(os.path.basename(p), g)
+                                         for g in config.exclude)]
+    return out
+
+
+_worker: dict = {}
+
+
+def _init_worker(checklist, rules, config):
+    _worker.update(checklist=checklist, rules=rules, config=config)
+
+
+def _work(item):
+    path, reference = item
+    return lint_path(path, _worker["checklist"], _worker["rules"], _worker["config"], reference)
+
+
+def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = None,
+         progress=None) -> LintResult:
+    """Lint reports (files or folders) and return every finding; never prints.
+
+    `against` are reference reports (other places, earlier years): compared with by the
+    batch checks, not linted themselves. `progress(done, total)` is called as files finish.
+    """
+    config = config or Config()
+    checklist = cl.load(config.checklist)
+    rules = apply(checklist, config)
+    items = [(p, False) for p in collect_paths(paths, config)]
+    items += [(p, True) for p in collect_paths(against, config) if supported(p)]
+    jobs = jobs or os.cpu_count() or 1
+    results = []
+    if jobs > 1 and len(items) >= PARALLEL_FROM:
+        import concurrent.futures as cf
+        import multiprocessing as mp
+        method = "fork" if sys.platform.startswith("linux") else None
+        with cf.ProcessPoolExecutor(jobs, mp.get_context(method), _init_worker,
+                                    (checklist, rules, config)) as pool:
+            for i, r in enumerate(pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8)))):
+                results.append(r)
+                if progress:
+                    progress(i + 1, len(items))
+    else:
+        for i, (path, reference) in enumerate(items):
+            results.append(lint_path(path, checklist, rules, config, reference))
+            if progress:
+                progress(i + 1, len(items))
+    run_batch(results, rules, Context(checklist, config))
+    files = [r for r, _ in results if not r.reference]
+    return LintResult(files, checklist, rules)
+
+
+@dataclass
+class BatchItem:
+    path: str
+    reference: bool
+    data: object
+
+
+def run_batch(results, rules: list[cl.Rule], ctx: Context) -> None:
+    """Run the batch checks over all reports and add their findings to each report."""
+    for rule in rules:
+        kind = checks.get(rule.check)
+        if kind.scope != "batch":
+            continue
+        batch = [BatchItem(r.path, r.reference, s.get(rule.id)) for r, s in results]
+        try:
+            for index, hit in kind.func(batch, rule, ctx):
+                result = results[index][0]
+                if not result.reference:
+                    result.findings.append(to_finding(result.path, rule, hit))
+        except Exception as exc:
+            for r, _ in results:
+                if not r.reference and not r.error:
+                    r.error = f"规则 {rule.id} 内部错误:{type(exc).__name__}: {exc}"
+    for r, _ in results:
+        r.findings.sort()
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<text>",
+              rules: list[cl.Rule] | None = None) -> FileResult:
+    """Lint a report given as a string (for tests, the web page and rule examples)."""
+    from .read import Line
+    config = config or Config()
+    checklist = cl.load(config.checklist)
+    rules = apply(checklist, config) if rules is None else rules
+    source = Source(path, [Line(t, i) for i, t in enumerate(text.splitlines(), 1)])
+    result, summaries = lint_source(source, checklist, rules, config)
+    run_batch([(result, summaries)], rules, Context(checklist, config))
+    return result
+
+
+__all__ = ["lint", "lint_text", "LintResult", "FileResult", "Context", "LintreportError"]

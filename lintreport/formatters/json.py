@@ -1,0 +1,29 @@
+"""JSON: the documented contract (docs/output-formats.md)."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+
+SCHEMA_VERSION = 1
+
+
+def as_dict(result) -> dict:
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "lintreport", "version": __version__},
+        "checklist": result.checklist.name,
+        "files": [{
+            "path": r.path,
+            "report_year": r.report_year,
+            "title": r.title,
+            "error": r.error,
+            "parts": r.parts,
+            "stats": r.stats,
+            "findings": [f.to_dict() for f in r.findings],
+        } for r in result.files],
+    }
+
+
+def format(result) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,61 @@
+"""Which sections of a report are its required parts (主要举措和成效, 不足和原因, …).
+
+A checklist says how each part's heading is phrased; a section belongs to the first part,
+in the checklist's order, whose patterns its title matches. Top-level matches win over
+second-level ones, so a sub-heading that happens to say 问题 does not make a part.
+"""
+from __future__ import annotations
+
+from .checklist import Checklist
+from .document import Document, Section
+
+
+def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
+    """part key → the sections that make up that part (empty when it is missing)."""
+    cached = doc.cache.get(("parts", checklist.path))
+    if cached is not None:
+        return cached
+    found: dict[str, list[Section]] = {key: [] for key in checklist.parts}
+    taken: set[int] = set()
+    for level in (1, 2, 3):
+        for section in doc.walk():
+            if section.level != level or id(section) in taken:
+                continue
+            outer = next((k for s in _ancestors(section) for k, v in found.items()
+                          if any(x is s for x in v)), None)
+            for key, part in checklist.parts.items():
+                if outer is not None and outer not in part.within:
+                    continue    # 第一责任人 in a plan's sub-heading is a plan, not the part
+                if level in part.levels and part.matches(section.title) and \
+                        not (found[key] and level > min(s.level for s in found[key])):
+                    found[key].append(section)
+                    taken.add(id(section))
+                    break
+    # The results part is often not headed as such (一、加强组织领导…): then the top-level
+    # sections before the first recognised part are the results.
+    for key, part in checklist.parts.items():
+        if found[key] or not part.implicit:
+            continue
+        for section in doc.sections:
+            if id(section) in taken:
+                break
+            found[key].append(section)
+            taken.add(id(section))
+    doc.cache[("parts", checklist.path)] = found
+    return found
+
+
+def _ancestors(section: Section):
+    s = section.parent
+    while s is not None:
+        yield s
+        s = s.parent
+
+
+def part_of(doc: Document, checklist: Checklist, line_number: int) -> str | None:
+    """The part a source line falls in, or None."""
+    for key, sections in classify(doc, checklist).items():
+        for s in sections:
+            if s.first_line <= line_number <= s.last_line:
+                return key
+    return None

@@ -1,0 +1,81 @@
+"""Readers: bytes of a file → Source, a list of Lines that map back to the file.
+
+Each reader module is imported only when a file of its kind is read, so that linting a
+text file never pays for python-docx or a PDF library.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+
+# extension → reader module (relative to this package)
+READERS = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".docx": "docx",
+}
+
+# kinds we recognise but cannot read: say what to do instead
+ADVICE = {
+    ".doc": "旧版Word格式(.doc)无法直接读取,请在Word或LibreOffice中另存为.docx"
+            "(如已安装LibreOffice: soffice --headless --convert-to docx 文件名)",
+    ".wps": "WPS格式无法直接读取,请在WPS中另存为.docx",
+    ".rtf": "RTF格式无法直接读取,请另存为.docx或.txt",
+}
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line (text file) or paragraph (docx) of the source, as text.
+
+    `prefix` counts characters at the start that the reader made up and that are not in the
+    file itself (Word's automatic list numbering), so columns can be mapped back.
+    """
+    text: str
+    number: int
+    prefix: int = 0
+    style_level: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class Source:
+    path: str
+    lines: list[Line]
+    kind: str = "text"
+    encoding: str = "utf-8"
+    meta: dict = field(default_factory=dict)
+
+
+def supported(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in READERS
+
+
+def read(path: str) -> Source:
+    """Read one file into a Source, or raise InputError with a message for people."""
+    ext = os.path.splitext(path)[1].lower()
+    if not os.path.exists(path):
+        raise InputError("文件不存在")
+    if os.path.isdir(path):
+        raise InputError("这是一个文件夹,不是文件")
+    if ext not in READERS:
+        if ext in ADVICE:
+            raise InputError(ADVICE[ext])
+        known = "、".join(sorted(READERS))
+        raise InputError(f"不支持的文件类型“{ext or '无扩展名'}”(支持:{known})")
+    size = os.path.getsize(path)
+    if size > MAX_BYTES:
+        raise InputError(f"文件过大({size // 1048576} MB,上限 {MAX_BYTES // 1048576} MB)")
+    module = importlib.import_module(f".{READERS[ext]}", __name__)
+    try:
+        return module.read(path)
+    except InputError:
+        raise
+    except (OSError, ValueError, KeyError, IndexError, UnicodeError) as exc:
+        raise InputError(f"无法读取文件:{type(exc).__name__}: {exc}") from exc
