@@ -161,7 +161,8 @@ class Document:
         """A Hit at [start, end) of a line, in the source's own columns."""
         end = len(line.text) if end is None else end
         column = max(start - line.prefix, 0) + 1
-        end_column = max(end - line.prefix, 0) + 1
+        # end <= start: the finding is about the report as a whole, anchored at this line
+        end_column = max(end - line.prefix, 0) + 1 if end > start else None
         excerpt = kw.pop("excerpt", None)
         if excerpt is None:
             excerpt = line.text[start:end].strip()

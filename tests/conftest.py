@@ -1,7 +1,7 @@
 """Shared helpers: lint a text with one rule, and paths to the sample reports."""
 from __future__ import annotations
 
-import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -39,8 +39,37 @@ def seeds():
     return SEEDS
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(monkeypatch, tmp_path):
-    """Tests must not pick up a .lintreport.yaml from the developer's folders."""
-    monkeypatch.setenv("LINTREPORT_NO_USER_CONFIG", "1")
-    yield
+MARKER = re.compile(r"^(?:([一二三四五六七八九十]+)、|（([一二三四五六七八九十]+)）|\(([一二三四五六七八九十]+)\)|(\d+)\.)")
+
+
+def make_docx(path, lines, numbered=True):
+    """Write lines to a .docx; with numbered=True, heading markers (一、 （一） 1.) become Word's
+    automatic list numbering, so they are not part of the paragraph text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    if numbered:
+        numbering = document.part.numbering_part.element
+        numbering.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%2）"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for line in lines:
+        m = MARKER.match(line) if numbered else None
+        if not m:
+            document.add_paragraph(line)
+            continue
+        level = {0: 0, 1: 1, 2: 1, 3: 2}[next(i for i, g in enumerate(m.groups()) if g)]
+        p = document.add_paragraph(line[m.end():])
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    document.save(str(path))
+    return path

@@ -28,7 +28,7 @@ def topic(doc, rule, ctx):
                            [p.text for p in doc.paragraphs])
     line = (doc.title or [p.line for p in doc.paragraphs[:1]])[0]
     if not _found(everywhere, o["any"], o["all"]):
-        yield doc.hit(line, 0, None, args={"topic": o["topic"], "detail": ""}, excerpt="")
+        yield doc.hit(line, 0, 0, args={"topic": o["topic"], "detail": ""}, excerpt="")
         return
     if not o["parts"]:
         return
@@ -39,6 +39,7 @@ def topic(doc, rule, ctx):
     text = "\n".join(t for s in sections for t in
                      [x.heading.title for x in s.walk()] + [p.text for p in s.all_paragraphs()])
     if not _found(text, o["any"], o["all"]):
-        names = "、".join(ctx.checklist.parts[k].name for k in o["parts"] if k in ctx.checklist.parts)
-        yield doc.hit(line, 0, None, excerpt="", args={
-            "topic": o["topic"], "detail": f"(只在其他部分出现,“{names}”中未写明落实情况)"})
+        names = "".join(f"“{ctx.checklist.parts[k].name}”" for k in o["parts"]
+                        if k in ctx.checklist.parts)
+        yield doc.hit(line, 0, 0, excerpt="", args={
+            "topic": o["topic"], "detail": f"(只出现在其他部分,{names}中没有写本年度的落实情况)"})

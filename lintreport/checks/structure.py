@@ -32,7 +32,7 @@ def required_part(doc, rule, ctx):
     if not doc.paragraphs or classify(doc, ctx.checklist)[part.key]:
         return
     line = _first_line(doc)
-    yield doc.hit(line, 0, None, args={"part": part.name}, excerpt="")
+    yield doc.hit(line, 0, 0, args={"part": part.name}, excerpt="")
 
 
 @check("part-mentions",

@@ -1,0 +1,122 @@
+"""Check kinds required-part, part-mentions and part-order (rules S001–S007)."""
+from __future__ import annotations
+
+from tests.conftest import SEEDS, run_rule
+
+FULL = """
+那吾镇2025年法治政府建设工作报告
+一、工作开展情况
+推进依法行政。
+二、存在的主要问题及原因剖析
+（一）执法力量不足
+人员少。
+深入剖析以上问题,主要原因在于培训不足。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+（一）党委主要负责人履职情况
+镇党委书记带头学法。
+（二）政府主要负责人履职情况
+镇长主持召开政府常务会议。
+四、2026年度工作安排
+继续推进。
+"""
+
+
+def test_full_report_has_every_part():
+    for rule in ("S001", "S002", "S003", "S004", "S005", "S006", "S007"):
+        assert run_rule(FULL, rule) == [], rule
+
+
+def test_headings_are_recognised_by_meaning_not_fixed_titles():
+    text = """
+    一、2024年主要举措和成效
+    推进。
+    二、存在的不足
+    问题不少。
+    三、下一步工作思路与改进措施
+    继续。
+    """
+    assert run_rule(text, "S001") == [] and run_rule(text, "S002") == []
+    assert run_rule(text, "S006") == []
+    assert [f.line for f in run_rule(text, "S003")] == [3]
+
+
+def test_results_part_may_be_unheaded_content_sections():
+    text = "一、加强组织领导\n成立领导小组。\n二、规范行政执法\n推行三项制度。\n三、存在的不足和原因\n原因在于人少。"
+    assert run_rule(text, "S001") == []
+
+
+def test_passing_mention_of_first_responsible_person_is_not_the_part():
+    text = """
+    一、主要举措和成效
+    一是严格落实法治建设第一责任人职责。镇主要领导研究部署法治工作。
+    二、存在的问题及不足
+    力量弱。
+    """
+    findings = run_rule(text, "S004")
+    assert len(findings) == 1 and "第一责任人" in findings[0].message
+
+
+def test_leaders_part_nested_under_results_counts_but_not_under_the_plan():
+    nested = """
+    一、主要举措和成效
+    （一）依法行政
+    推进。
+    （二）党政主要负责人履行推进法治建设第一责任人职责情况
+    镇党委书记、镇长带头学法。
+    """
+    assert run_rule(nested, "S004") == []
+    in_plan = """
+    一、主要举措和成效
+    推进。
+    二、下一步工作打算
+    （一）压实第一责任人职责
+    继续。
+    """
+    assert len(run_rule(in_plan, "S004")) == 1
+
+
+def test_leaders_part_must_name_both_leaders():
+    text = """
+    一、党政主要负责人履职情况
+    镇长主持召开政府常务会议研究法治工作。
+    """
+    findings = run_rule(text, "S005")
+    assert len(findings) == 1 and "没有写到党委主要负责人的履职情况" in findings[0].message
+
+
+def test_street_office_leaders():
+    text = "一、党政主要负责人履职情况\n街道党工委书记带头述法,办事处主任主持召开主任办公会议。"
+    assert run_rule(text, "S005") == []
+
+
+def test_county_checklist_knows_county_and_department_leaders():
+    text = "一、党政主要负责人履职情况\n局党组书记带头学法,局长主持局务会议研究法治工作。"
+    assert run_rule(text, "S005", checklist="county") == []
+    assert run_rule("一、党政主要负责人履职情况\n局长主持局务会议。", "S005", checklist="county")
+
+
+def test_causes_missing_only_when_the_part_exists():
+    assert run_rule("一、主要举措和成效\n推进。", "S003") == []
+    text = "一、主要举措和成效\n推进。\n二、当前存在的主要问题\n由于人少,执法不到位。"
+    assert len(run_rule(text, "S003")) == 1
+
+
+def test_parts_out_of_order_warn_once_at_the_misplaced_part():
+    text = """
+    一、下一年度工作安排
+    继续。
+    二、主要举措和成效
+    推进。
+    三、存在的不足和原因
+    原因在于人少。
+    """
+    findings = run_rule(text, "S007")
+    assert [f.line for f in findings] == [1]
+    assert "下一年度主要安排" in findings[0].message
+
+
+def test_sample_reports():
+    found = {p.name[:3]: {f.rule for r in ("S003", "S004") for f in run_rule(p.read_text("utf-8"), r)}
+             for p in SEEDS}
+    assert found == {"000": set(), "001": {"S003", "S004"}, "002": {"S004"},
+                     "003": {"S003", "S004"}, "004": set()}
