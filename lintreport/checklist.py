@@ -111,7 +111,8 @@ def _load_yaml(path: str):
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         at = f" 第{where.line + 1}行" if where else ""
-        raise ConfigError(f"{path}:{at} YAML格式错误:{getattr(exc, 'problem', exc)}") from exc
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        raise ConfigError(f"{path}:{at} YAML格式错误:{problem}") from exc
 
 
 def _check_keys(data, allowed: dict, where: str) -> None:

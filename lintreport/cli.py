@@ -22,6 +22,7 @@ def _split(values) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> None:
+    message = " ".join(message.split("\n"))      # one line, whatever the message
     click.echo(f"lintreport: {message}", err=True)
     sys.exit(Exit.ERROR)
 
@@ -95,7 +96,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     result = lint(paths, conf, against=against, jobs=jobs)
     for r in result.files:
         if r.error:
-            click.echo(f"lintreport: {r.path}: {r.error}", err=True)
+            click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)
     if fmt == "text":
         from .formatters.text import format as text_format
         colour = not no_color and output is None and sys.stdout.isatty()

@@ -10,8 +10,6 @@ import os
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from . import checklist as cl
 from .errors import ConfigError
 from .finding import CATEGORIES, Severity
@@ -77,11 +75,7 @@ def load(path: str | None = None, start: str = ".") -> Config:
     if path.endswith(".toml"):
         data = _pyproject(path) or {}
     else:
-        try:
-            with open(path, encoding="utf-8") as f:
-                data = yaml.load(f, Loader=cl.Loader) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: YAML格式错误:{exc}") from exc
+        data = cl._load_yaml(path) or {}
     return parse(data, path)
 
 
