@@ -1,0 +1,227 @@
+"""Dates: years, periods and events that do not fit the report year.
+
+The report year is the core's (`doc.report_year`). The plan part speaks of the next year, so
+what is expected there is one year later. Years inside quoted titles (《…2021—2025年…》) and
+document numbers (〔2023〕16号) name other documents and are not the report speaking of itself.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+from ..checklist import load_data
+from ..parts import part_of
+from . import Option, check
+
+YEAR = re.compile(r"(?<![\d０-９〔［\[（(])(20\d{2}|19\d{2})\s*年(度)?(?!\s*[—–\-－~～至到]\s*\d)")
+RANGE = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*\d{4}")
+DATE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# "上半年", "截至10月", "截止目前", "1-10月", "前三季度": a part of the year, not the year.
+PARTIAL = re.compile(
+    r"上半年|前三季度|截[至止]\s*(?:目前|当前|今天|(?:[1-9]|1[01]|[一二三四五六七八九]|十一?)\s*月"
+    r"(?:份|底|末|中旬|上旬|下旬|\s*\d{1,2}\s*日)?)"
+    r"|(?<![\d年])[1１一]\s*[-—–~～至到]\s*(?:[1-9]|1[01]|[二三四五六七八九]|十一?)\s*月(?:份)?")
+PLAN_DOC = re.compile(
+    r"(制定|印发|出台|编制|拟定|起草|下发|修订|完善|落实|执行|实施|按照|依据|对照)了?"
+    r"[^。；;，,《]{0,12}?(《[^《》]{0,60}》|(?:20\d{2})\s*年度?[\u4e00-\u9fff]{0,16}?"
+    r"(?:计划|要点|方案|安排|清单))")
+PLAN_NOUN = re.compile(r"(20\d{2})\s*年度?[^《》]{0,20}?(计划|要点|方案|安排|清单|任务)")
+# Speaking of a meeting as still to come, or as past.
+COMING_BEFORE = re.compile(r"(迎接|喜迎|确保|保障|护航|献礼|筹备|服务)[^，,。；;]{0,6}$")
+COMING_AFTER = re.compile(r"^[^，,。；;]{0,3}(胜利召开|顺利召开|即将召开|召开前|召开之际|前夕)"
+                          r"(?!以来|后|之后|的|精神)")
+PAST_AFTER = re.compile(r"^[^，,。；;]{0,3}(精神|以来|召开以来|胜利召开以来|召开后|作出|部署|提出)")
+BACKWARD = re.compile(r"总结|验收|收官|圆满完成|顺利完成|全面完成|回顾|期间|以来|评估|考核")
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles (with nested 〈…〉) and document numbers like （2023）16号."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    for m in re.finditer(r"[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d+\s*号", text):
+        spans.append(m.span())
+    return spans
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _paragraphs(doc, ctx):
+    """(line, text, start, end, in_plan) of each paragraph."""
+    for p in doc.paragraphs:
+        plan = part_of(doc, ctx.checklist, p.line.number) == "plan"
+        yield p.line, p.line.text, p.start, p.start + len(p.text), plan
+
+
+@check("heading-year")
+def heading_year(doc, rule, ctx):
+    """A heading's year is the report year (the next year in the plan part)."""
+    if not doc.report_year:
+        return
+    for h in doc.headings:
+        text = h.line.text[:h.title_end]
+        plan = part_of(doc, ctx.checklist, h.line.number) == "plan"
+        expected = doc.report_year + (1 if plan else 0)
+        for m in YEAR.finditer(text, h.start):
+            year = int(m.group(1))
+            if year == expected or _inside(m.start(), quoted(text)) or \
+                    re.match(r"\s*(以来|至今|前|底|末)", text[m.end():]):
+                continue
+            yield doc.hit(h.line, m.start(), m.end(), args={
+                "year": year, "expected": expected, "report": doc.report_year,
+                "where": "工作安排" if plan else "本年度工作"})
+
+
+@check("plan-year")
+def plan_year(doc, rule, ctx):
+    """A one-year plan made or carried out in the report year is that year's plan."""
+    if not doc.report_year:
+        return
+    for line, text, a, b, plan in _paragraphs(doc, ctx):
+        expected = doc.report_year + (1 if plan else 0)
+        for m in PLAN_DOC.finditer(text, a, b):
+            name = m.group(2)
+            n = PLAN_NOUN.search(name)
+            if not n or RANGE.search(name):
+                continue
+            year = int(n.group(1))
+            clause_start = max(text.rfind(c, a, m.start()) for c in "，,。；;") + 1
+            if year >= expected or str(year) in text[max(clause_start, a):m.start()]:
+                continue    # this year's plan, or an earlier plan told as history
+            yield doc.hit(line, m.start(2), m.end(2), args={
+                "name": name.strip("《》"), "year": year, "expected": expected,
+                "report": doc.report_year})
+
+
+@check("future-date",
+       ahead=Option(str, "到|至|计划|拟|将|力争|确保|预计|争取", doc="words before a date that make it a target"))
+def future_date(doc, rule, ctx):
+    """Outside the plan part, the report states nothing as done after the date it was written."""
+    if not doc.report_year:
+        return
+    written = doc.date or ctx.config.deadline_for(doc.report_year)
+    ahead = re.compile(f"(?:{rule.options['ahead']})[^，,。；;]{{0,4}}$")
+    for line, text, a, b, plan in _paragraphs(doc, ctx):
+        if plan:
+            continue
+        spans = quoted(text)
+        for m in YEAR.finditer(text, a, b):
+            year = int(m.group(1))
+            d = DATE.match(text, m.start())
+            month = int(d.group(2)) if d else 1     # a bare year: only a later year is wrong
+            when = datetime.date(year, min(max(month, 1), 12), 1)
+            if when <= written or _inside(m.start(), spans) or \
+                    ahead.search(text[max(a, m.start() - 8):m.start()]) or \
+                    re.match(r"\s*年?度?(以前|之前|前|底前|年底|末)", text[m.end():]):
+                continue
+            yield doc.hit(line, m.start(), (d or m).end(), args={
+                "date": text[m.start():(d or m).end()].strip(),
+                "written": f"{written.year}年{written.month}月{written.day}日",
+                "basis": "成文日期" if doc.date else "公开期限"})
+
+
+@check("partial-period",
+       phrases=Option(str, PARTIAL.pattern, doc="pattern of phrases naming a part of the year"))
+def partial_period(doc, rule, ctx):
+    """An annual report speaks of the whole year, not 上半年 or 截至10月."""
+    pattern = re.compile(rule.options["phrases"])
+    for line, text, a, b, plan in _paragraphs(doc, ctx):
+        if plan:
+            continue    # "明年上半年完成" is a plan
+        spans = quoted(text)
+        for m in pattern.finditer(text, a, b):
+            s = max(text.rfind(c, a, m.start()) for c in "。；;！？") + 1
+            e = min([i for i in (text.find(c, m.end(), b) for c in "。；;！？") if i >= 0] or [b])
+            if _inside(m.start(), spans) or ("上半年" in m.group(0) and "下半年" in text[s:e]):
+                continue
+            yield doc.hit(line, m.start(), m.end(), args={"phrase": m.group(0)})
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """The dated table (rules/data/events.yaml), with dates as datetime.date."""
+    data = load_data("events") or {}
+    events = [{**e, "date": _date(e["date"])} for e in data.get("events", [])]
+    return events, list(data.get("periods", []))
+
+
+def _date(value) -> datetime.date:
+    """2022-10-16, "2022-10" or 2022 from the YAML table as a date."""
+    if isinstance(value, datetime.date):
+        return value
+    parts = [int(x) for x in str(value).split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def _mentions(doc, ctx, entries):
+    """(line, match, entry, in_plan, text) for each mention of a table entry outside 《》."""
+    compiled = [(e, re.compile("|".join(f"(?:{p})" for p in e["patterns"]))) for e in entries]
+    for line, text, a, b, plan in _paragraphs(doc, ctx):
+        for entry, pattern in compiled:
+            for m in pattern.finditer(text, a, b):
+                yield line, m, entry, plan, text
+
+
+def _coming(text: str, m) -> bool:
+    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
+    if PAST_AFTER.match(after):
+        return False
+    return bool(COMING_BEFORE.search(before) or COMING_AFTER.match(after))
+
+
+@check("event-upcoming")
+def event_upcoming(doc, rule, ctx):
+    """A meeting that was held before the period written about is not spoken of as coming."""
+    if not doc.report_year:
+        return
+    events = [e for e in _table()[0] if e.get("upcoming")]
+    for line, m, event, plan, text in _mentions(doc, ctx, events):
+        period = doc.report_year + (1 if plan else 0)
+        held = event["date"]
+        if held.year < period and _coming(text, m):
+            yield doc.hit(line, m.start(), m.end(), args={
+                "event": event["name"], "held": f"{held.year}年{held.month}月",
+                "report": doc.report_year, "year": period})
+
+
+@check("event-before")
+def event_before(doc, rule, ctx):
+    """An event cited as past happened before the report was written."""
+    if not doc.report_year:
+        return
+    written = doc.date or ctx.config.deadline_for(doc.report_year)
+    for line, m, event, plan, text in _mentions(doc, ctx, _table()[0]):
+        held = event["date"]
+        if held > written and not _coming(text, m):
+            yield doc.hit(line, m.start(), m.end(), args={
+                "event": event["name"], "held": f"{held.year}年{held.month}月{held.day}日",
+                "written": f"{written.year}年{written.month}月{written.day}日",
+                "report": doc.report_year})
+
+
+@check("plan-period")
+def plan_period(doc, rule, ctx):
+    """A plan period cited as current covers the year written about."""
+    if not doc.report_year:
+        return
+    for line, m, period, plan, text in _mentions(doc, ctx, _table()[1]):
+        year = doc.report_year + (1 if plan else 0)
+        s = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
+        e = min([i for i in (text.find(c, m.end()) for c in "。；;！？") if i >= 0] or [len(text)])
+        # a period may be prepared for in the year before it starts
+        if period["start"] - 1 <= year <= period["end"] or BACKWARD.search(text[s:e]):
+            continue
+        state = "已于{}年结束".format(period["end"]) if year > period["end"] else \
+            "{}年才开始".format(period["start"])
+        yield doc.hit(line, m.start(), m.end(), args={
+            "period": period["name"], "span": f"{period['start']}—{period['end']}年",
+            "state": state, "year": year})

@@ -1,0 +1,141 @@
+"""Numbering: heading numbers in sequence and of the right form for their level, markers
+written as GB/T 9704 gives them, and in-paragraph enumerations (一是…二是…) in order.
+
+Half-width brackets in "(一)" are punctuation, reported by the punctuation rules, not here.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import text as T
+from ..finding import Fix
+from . import check
+
+FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+# Markers as GB/T 9704-2012 7.3.3 writes them; half-width brackets are accepted here.
+GOOD = {1: re.compile(r"^[一二三四五六七八九十]+、$"),
+        2: re.compile(r"^[（(][一二三四五六七八九十]+[）)]$"),
+        3: re.compile(r"^\d+[.．]$"),
+        4: re.compile(r"^[（(]\d+[）)]$")}
+
+
+def marker_for(form: int, number: int, like: str = "") -> str:
+    """The marker of a heading of this form and number: (2, 3) → （三）, keeping like's brackets."""
+    numeral = str(number) if form in (3, 4) else T.cn_ordinal(number)
+    if form in (2, 4):
+        if like.lstrip().startswith("("):
+            return f"({numeral})"
+        return f"（{numeral}）"
+    return numeral + ("、" if form == 1 else ".")
+
+
+def _groups(doc):
+    """Sibling headings that form one numbered list: same parent, same marker form."""
+    parents = [doc.sections] + [s.children for s in doc.walk()]
+    for children in parents:
+        by_form: dict[int, list] = {}
+        for s in children:
+            if s.heading.number:    # headings known only by their Word style have no number
+                by_form.setdefault(s.heading.form, []).append(s.heading)
+        yield from by_form.values()
+
+
+@check("heading-sequence")
+def heading_sequence(doc, rule, ctx):
+    """Headings of one list are numbered 1, 2, 3… without repeats, gaps or reversals."""
+    for group in _groups(doc):
+        previous = 0
+        for h in group:
+            expected = previous + 1
+            if h.number != expected:
+                if h.number == previous:
+                    problem = "重复"
+                elif h.number > expected:
+                    problem = "跳号"
+                else:
+                    problem = "顺序颠倒"
+                yield doc.hit(h.line, h.start, h.start + len(h.marker), args={
+                    "marker": h.marker.strip(), "problem": problem,
+                    "expected": marker_for(h.form, expected, h.marker)})
+            previous = h.number
+
+
+@check("heading-form")
+def heading_form(doc, rule, ctx):
+    """A sub-list uses the marker of its level (（一） under 一、), not the top-level form."""
+    for group in _groups(doc):
+        wrong = [h for h in group if h.form != h.level]
+        if not wrong:
+            continue
+        first, last = wrong[0], wrong[-1]
+        parent = next((s.heading for s in doc.walk() if any(c.heading is first for c in s.children)),
+                      None)
+        yield doc.hit(first.line, first.start, first.title_end, end_line=last.line.number, args={
+            "parent": parent.marker.strip() if parent else "",
+            "level": LEVEL_NAMES.get(first.level, f"{first.level}级"),
+            "markers": "、".join(f"“{h.marker.strip()}”" for h in wrong),
+            "form": FORMS[first.form],
+            "expected": "、".join(f"“{marker_for(first.level, h.number)}”" for h in wrong)})
+
+
+@check("heading-marker")
+def heading_marker(doc, rule, ctx):
+    """Heading markers are written 一、 （一） 1. （1）: not 1、 （一）、 一) or 一."""
+    for h in doc.headings:
+        marker = h.marker.replace(" ", "").replace("\t", "")
+        if not marker or h.form not in GOOD or GOOD[h.form].match(marker):
+            continue
+        expected = marker_for(h.form, h.number, marker)
+        end = h.start + len(h.marker)
+        fix = None
+        if h.start >= h.line.prefix:    # the marker is in the file, not made up by Word
+            fix = Fix(h.line.number, h.start - h.line.prefix + 1, end - h.line.prefix + 1,
+                      expected)
+        yield doc.hit(h.line, h.start, end, fix=fix, args={"marker": marker, "expected": expected})
+
+
+STYLES = {"是": "一是、二是", "要": "一要、二要", "第": "第一、第二", "其": "其一、其二"}
+
+
+def _item(number: int, style: str) -> str:
+    numeral = T.cn_ordinal(number)
+    return {"第": f"第{numeral}", "其": f"其{numeral}"}.get(style, numeral + style)
+
+
+@check("enumeration-sequence")
+def enumeration_sequence(doc, rule, ctx):
+    """An enumeration (一是…二是…) runs on without restarting, skipping or repeating.
+
+    A list may restart in a new paragraph, in a new section, or after a colon (问题:一是…;
+    原因:一是…); it may continue from one paragraph to the next within a section.
+    """
+    section, expected = None, {}
+    for p in doc.paragraphs:
+        if p.section is not section:
+            section, expected = p.section, {}
+        text = p.line.text
+        in_paragraph: set[str] = set()
+        for offset, number, style in T.enumeration(text, p.start):
+            before = text[p.start:offset].rstrip(T.SPACES)
+            starts_list = not before or before[-1] in "：:"
+            nxt = expected.get(style)
+            if number == 1 and (starts_list or nxt is None):
+                expected[style] = 2
+                in_paragraph.add(style)
+                continue
+            if nxt is None or number == nxt:
+                expected[style] = number + 1
+                in_paragraph.add(style)
+                continue
+            if number == 1 and style not in in_paragraph:
+                expected[style] = 2     # a new list in a later paragraph: fine
+                in_paragraph.add(style)
+                continue
+            problem = "重新从头编号" if number == 1 else "重复" if number == nxt - 1 else \
+                "跳号" if number > nxt else "顺序颠倒"
+            yield doc.hit(p.line, offset, offset + len(_item(number, style)), args={
+                "item": _item(number, style), "problem": problem,
+                "expected": _item(nxt, style), "style": STYLES[style]})
+            if number > nxt:
+                expected[style] = number + 1    # follow the new count after a gap

@@ -1,0 +1,237 @@
+"""Numbers: figures that contradict each other or are malformed.
+
+A part larger than its whole ("仅有2名…,其中3名"), parts adding up to more than the total,
+a bounded rate over 100%, a rate that the counts next to it cannot give, the same yearly
+total stated twice with different values, and 余/多 after an exact number ("4余次").
+"""
+from __future__ import annotations
+
+import re
+
+from .. import quantity as Q
+from .. import text as T
+from ..finding import Related
+from ..parts import part_of
+from . import Option, check
+
+# A part after 其中 that is a list item of its own: "3名为公益岗", "女性4人".
+PART_ITEM = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
+TOTAL = re.compile(r"共|累计|合计|总计|全年|今年|年内|本年度|一年来|以来")
+RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度))"
+                       r"(?:达到|达|为|是|保持在|稳定在|提升至|提高到|提升到)?$")
+
+
+def _texts(doc, ctx=None, skip_plan=False):
+    """(line, text, start, end) of each paragraph; the plan part is next year's and left out."""
+    for p in doc.paragraphs:
+        if skip_plan and ctx is not None and part_of(doc, ctx.checklist, p.line.number) == "plan":
+            continue
+        yield p.line, p.line.text, p.start, p.start + len(p.text)
+
+
+def _quantities(doc, line, text, a, b):
+    key = ("quantities", line.number, a)
+    if key not in doc.cache:
+        doc.cache[key] = Q.quantities(text, a, b)
+    return doc.cache[key]
+
+
+def _fmt(q: Q.Quantity) -> str:
+    return q.text.strip()
+
+
+def _whole_and_parts(text: str, qs: list, k: int):
+    """For 其中 at k: the whole it refers to (a sum when several totals are listed before it)
+    and the parts listed after it, or None."""
+    s_start, s_end = Q.sentence(text, k)
+    before = [q for q in qs if s_start <= q.start < k]
+    after = [q for q in qs if k < q.start < s_end]
+    if not before or not after:
+        return None
+    whole = before[-1]
+    part = after[0]
+    if not whole.same_kind(part) or Q.clause(text, part.start)[0] > k:
+        return None     # the first part must stand in the 其中 clause itself
+    # "受理复议案件5件、诉讼案件8件,其中…": the whole is the list of totals before 其中
+    listed = [whole]
+    for q in reversed(before[:-1]):
+        gap = text[q.end:listed[-1].start]
+        # a list item is short ("、行政诉讼案件"); a longer clause is a new statement
+        if not q.same_kind(whole) or not gap or gap[0] not in "、，,；;和及与" or \
+                len(gap) > (13 if gap[0] in "、和及与" else 9) or \
+                re.search(r"\d|其中|[。；;]", gap[1:]):
+            break
+        listed.append(q)
+    parts = [part]
+    stop = text.find("其中", k + 2, s_end)
+    stop = s_end if stop < 0 else stop
+    for q in after[1:]:
+        if q.start >= stop or not q.same_kind(whole):
+            break
+        c_start = Q.clause(text, q.start)[0]
+        lead = text[c_start:q.start].strip("、 ")
+        item = text[q.end:q.end + 1] in ("为", "是", "系") or \
+            text[q.end:q.end + 1] in Q.CLAUSE_END + "、（("
+        if not (PART_ITEM.match(lead) and item):
+            break
+        parts.append(q)
+    return listed, parts
+
+
+def _wholes(doc, ctx):
+    for line, text, a, b in _texts(doc):
+        qs = _quantities(doc, line, text, a, b)
+        for m in re.finditer("其中", text[a:b]):
+            found = _whole_and_parts(text, qs, a + m.start())
+            if found:
+                yield line, found
+
+
+@check("part-exceeds-whole")
+def part_exceeds_whole(doc, rule, ctx):
+    """After “N…,其中M…” the part M is not larger than the whole N."""
+    for line, (listed, parts) in _wholes(doc, ctx):
+        whole_high = sum(q.bounds()[1] for q in listed)
+        part = parts[0]
+        if part.bounds()[0] > whole_high:
+            whole = "、".join(_fmt(q) for q in reversed(listed))
+            yield doc.hit(line, listed[-1].start, part.end,
+                          args={"whole": whole, "part": _fmt(part)})
+
+
+@check("parts-exceed-total")
+def parts_exceed_total(doc, rule, ctx):
+    """The parts listed after “其中” add up to no more than the total before it."""
+    for line, (listed, parts) in _wholes(doc, ctx):
+        whole_high = sum(q.bounds()[1] for q in listed)
+        if len(parts) < 2 or any(p.bounds()[0] > whole_high for p in parts):
+            continue    # a single part larger than the whole is reported on its own
+        low = sum(p.bounds()[0] for p in parts)
+        if low > whole_high:
+            yield doc.hit(line, listed[-1].start, parts[-1].end, args={
+                "whole": "、".join(_fmt(q) for q in reversed(listed)),
+                "parts": "+".join(_fmt(p) for p in parts), "sum": f"{low:g}"})
+
+
+def _rate_name(text: str, q: Q.Quantity) -> str | None:
+    a = Q.clause(text, q.start)[0]
+    m = RATE_NAME.search(text[a:q.start])
+    return m.group(1) if m else None
+
+
+@check("rate-over-100",
+       unbounded=Option(list, ["增", "涨", "升", "提高", "降", "减", "同比", "环比", "变化", "幅"],
+                        item=str, doc="words in a rate's name that let it exceed 100%"))
+def rate_over_100(doc, rule, ctx):
+    """A rate or share that cannot exceed 100% (化解率, 办结率, 覆盖率…) does not."""
+    for line, text, a, b in _texts(doc):
+        for q in _quantities(doc, line, text, a, b):
+            if not q.percent or q.value <= 100:
+                continue
+            name = _rate_name(text, q)
+            if name and not any(w in name for w in rule.options["unbounded"]):
+                yield doc.hit(line, q.start, q.end, args={"name": name, "value": _fmt(q)})
+
+
+def _stem(name: str) -> str:
+    """化解率 → 化解, 调解成功率 → 调解: the verb the numerator's clause should contain."""
+    return re.sub(r"(成功)?率$", "", name)[-2:]
+
+
+@check("rate-arithmetic")
+def rate_arithmetic(doc, rule, ctx):
+    """A stated rate agrees with the numerator and denominator given in the same sentence."""
+    for line, text, a, b in _texts(doc):
+        qs = _quantities(doc, line, text, a, b)
+        for i, rate in enumerate(qs):
+            name = _rate_name(text, rate) if rate.percent else None
+            if not name or len(_stem(name)) < 2:
+                continue
+            s_start = Q.sentence(text, rate.start)[0]
+            counts = [q for q in qs[:i] if q.start >= s_start and not q.percent]
+            num = next((q for q in reversed(counts)
+                        if _stem(name) in text[slice(*Q.clause(text, q.start))]), None)
+            if num is None or not num.exact:
+                continue
+            den = _denominator([q for q in counts if q.end <= num.start and q.same_kind(num)],
+                               text, _stem(name))
+            if den is None or not den.exact or den.value <= 0 or num.value > den.value:
+                continue
+            actual = num.value / den.value * 100
+            digits = len(rate.digits.split(".")[1]) if "." in rate.digits else 0
+            tolerance = 10 ** -digits + 1e-9
+            low, high = rate.bounds()
+            if actual < low - tolerance or actual > high + tolerance:
+                yield doc.hit(line, den.start, rate.end, args={
+                    "name": name, "rate": _fmt(rate), "num": _fmt(num), "den": _fmt(den),
+                    "actual": f"{actual:.{max(digits, 1)}f}%"})
+
+
+def _denominator(candidates, text, stem):
+    """The total a rate is taken of: the one marked 共/累计…, or the only candidate."""
+    candidates = [q for q in candidates if stem not in text[slice(*Q.clause(text, q.start))]]
+    marked = [q for q in candidates if TOTAL.search(text[Q.clause(text, q.start)[0]:q.start])]
+    if len(marked) == 1:
+        return marked[0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+@check("count-conflict",
+       totals_only=Option(bool, True, doc="compare only yearly totals (共, 累计, 全年, 今年…)"))
+def count_conflict(doc, rule, ctx):
+    """The same thing counted twice in the report's year is given the same number."""
+    seen: dict[tuple, list] = {}
+    for line, text, a, b in _texts(doc, ctx, skip_plan=True):
+        for q in _quantities(doc, line, text, a, b):
+            if q.percent or q.chinese:
+                continue
+            s_start = Q.sentence(text, q.start)[0]
+            lead = text[s_start:q.start]
+            if rule.options["totals_only"] and not TOTAL.search(lead):
+                continue
+            if doc.report_year and re.search(rf"(?<!\d)(?!{doc.report_year})\d{{4}}年", lead):
+                continue    # another year's figure
+            c_start = Q.clause(text, q.start)[0]
+            han = re.sub(r"[共计达为了有累合总]+$", "", "".join(T.HAN.findall(text[c_start:q.start])))
+            if len(han) < 2:
+                continue
+            # cheap key first; jieba only for the few pairs that share it
+            key = (han[-4:], _family(q.unit))
+            for other_line, other_text, other in seen.get(key, []):
+                lo1, hi1 = q.bounds()
+                lo2, hi2 = other.bounds()
+                if hi1 < lo2 or hi2 < lo1:
+                    thing = Q.counted(text, q)
+                    if thing and thing == Q.counted(other_text, other):
+                        yield doc.hit(line, q.start, q.end, args={
+                            "thing": "".join(thing), "value": _fmt(q), "other": _fmt(other),
+                            "other_line": other_line.number},
+                            related=(Related(doc.path, other_line.number, "另一处"),))
+                        break
+            seen.setdefault(key, []).append((line, text, q))
+
+
+def _family(unit: str) -> str:
+    for fam in Q.FAMILIES:
+        if unit in fam:
+            return min(fam)
+    return unit
+
+
+@check("approximate-exact")
+def approximate_exact(doc, rule, ctx):
+    """余/多 follows only a round number: “10余次”, not “4余次” or “12余处”."""
+    for line, text, a, b in _texts(doc):
+        for q in _quantities(doc, line, text, a, b):
+            if not q.yu_inside or text[q.end:q.end + 1] in ("化", "解"):
+                continue
+            if q.chinese:
+                round_number = q.digits[-1] in "十百千万亿"
+            else:
+                digits = T.fold(q.digits).replace(",", "")
+                round_number = "." not in digits and int(digits) % 10 == 0
+            if not round_number:
+                word = next(x for x in q.qualifiers if x in "余多")
+                exact = q.text.replace(word, "", 1).strip()
+                yield doc.hit(line, q.start, q.end, args={
+                    "text": _fmt(q), "word": word, "exact": exact})

@@ -1,0 +1,220 @@
+"""Quantities in report text: a number with its unit or measure word, its qualifiers and,
+on demand, the thing it counts ("化解矛盾纠纷131起", "15000余份", "近万人次", "99.2%").
+
+Arabic digits (half- or full-width) are read directly; Chinese numerals go through cn2an,
+imported lazily. The counted noun phrase needs jieba, also lazily: callers ask for it only
+for the few quantities that a check wants to compare, so most reports never load it.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from . import text as T
+
+# Measure words, longest first so that 人次 wins over 人. 年/月 are left out: "2025年" is a
+# date, not a count.
+UNITS = ("个百分点", "平方米", "人次", "户次", "场次", "件次", "批次", "课时", "小时", "公里",
+         "万元", "亿元", "人", "名", "位", "次", "场", "件", "起", "宗", "例", "份", "个", "户",
+         "家", "项", "条", "册", "本", "张", "篇", "期", "批", "处", "所", "间", "座", "块",
+         "台", "辆", "套", "元", "亩", "吨", "米", "天", "轮", "遍", "支", "幅", "部",
+         "%", "％", "‰")
+# Units that count the same kind of thing, so that "10名…其中3人" compares.
+FAMILIES = ({"人", "名", "位"}, {"次", "场", "场次", "轮", "期", "遍"}, {"件", "起", "宗", "例"},
+            {"户", "家"}, {"%", "％"}, {"份", "张", "册", "本", "篇", "幅"})
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "千": 1000, "百": 100}
+
+ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+QUANTITY = re.compile(
+    r"(?P<pre>近|约|大约|超过|超|逾|多达|高达|不少于|不低于|不超过|至少|最多)?"
+    r"(?P<pct>百分之)?"
+    rf"(?P<num>{ARABIC}|{CHINESE})"
+    r"(?P<yu>余|多)?(?P<mul>[万亿千百](?!分之))?(?P<yu2>余|多)?"
+    rf"(?P<unit>{_UNIT})?"
+    r"(?P<post>以上|以下|以内|左右|之多)?")
+# A number glued to letters or other digits is an identifier (IPV6, 0887-8222511), and one
+# after 第/其 is an ordinal.
+NOT_BEFORE = re.compile(r"[A-Za-z0-9０-９.．第其初周*×/\-－]")
+CLAUSE_END = "，,；;。：:！？!?\n"
+# Qualifiers and the interval of values they allow, as factors of the stated number.
+AT_LEAST = {"超过", "超", "逾", "多达", "高达", "不少于", "不低于", "至少", "以上", "之多"}
+AT_MOST = {"不超过", "最多", "以下", "以内"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number in the text and what the words around it say about it."""
+    start: int          # offsets in the text it was found in
+    end: int
+    value: float        # the number, multipliers applied (10余万 → 100000)
+    unit: str           # measure word or "%"; "" when none follows
+    text: str           # as written
+    qualifiers: tuple[str, ...] = ()    # 近, 约, 余, 多, 以上, …
+    chinese: bool = False
+    digits: str = ""    # the numeral as written, before 余/多 and multipliers
+    yu_inside: bool = False     # 余/多 directly after the numeral: "4余次", "10余万元"
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualifiers
+
+    @property
+    def percent(self) -> bool:
+        return self.unit in ("%", "％")
+
+    def bounds(self) -> tuple[float, float]:
+        """The values the qualified number allows: 10余 → [10, 20), 近万 → [8000, 10000]."""
+        v, q = self.value, set(self.qualifiers)
+        if q & {"余", "多"}:
+            return v, v + _step(self.value)
+        if q & AT_LEAST:
+            return v, float("inf")
+        if q & AT_MOST:
+            return 0.0, v
+        if "近" in q:
+            return v * 0.8, v
+        if q & {"约", "大约", "左右"}:
+            return v * 0.8, v * 1.2
+        return v, v
+
+    def same_kind(self, other: "Quantity") -> bool:
+        """Whether two quantities count the same kind of thing (人 and 名 do, 人 and 人次 not)."""
+        return same_family(self.unit, other.unit)
+
+
+def _step(value: float) -> float:
+    """What 余 may add to a round number: 10 → 10, 1000 → 1000, 15000 → 1000."""
+    n, step = int(value), 1
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
+
+
+def same_family(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return any(a in f and b in f for f in FAMILIES)
+
+
+def chinese_value(numeral: str) -> float | None:
+    """一千二百 → 1200, 两 → 2, 万 → 10000; None when cn2an cannot read it."""
+    import cn2an   # 90 ms to import: only reports with Chinese numerals pay for it
+    if numeral[0] in "百千万亿":
+        numeral = "一" + numeral
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def arabic_value(numeral: str) -> float:
+    return float(T.fold(numeral).replace(",", ""))
+
+
+def quantities(text: str, start: int = 0, end: int | None = None,
+               units_only: bool = True) -> list[Quantity]:
+    """The quantities in text[start:end], in order; by default only those with a unit."""
+    end = len(text) if end is None else end
+    found = []
+    for m in QUANTITY.finditer(text, start, end):
+        num = m.group("num")
+        if not num or (units_only and not m.group("unit") and not m.group("pct")):
+            continue
+        s = m.start("num")
+        if s > 0 and NOT_BEFORE.match(text[s - 1]):
+            continue
+        chinese = not num[0].isdigit()
+        if chinese:
+            if _idiom(text, m):
+                continue
+            value = chinese_value(num)
+        else:
+            value = arabic_value(num)
+        if value is None:
+            continue
+        mul = m.group("mul")
+        if mul:
+            value *= MULTIPLIERS[mul]
+        unit = "%" if m.group("pct") else (m.group("unit") or "")
+        quals = tuple(q for q in (m.group("pre"), m.group("yu"), m.group("yu2"), m.group("post"))
+                      if q)
+        found.append(Quantity(m.start(), m.end(), value, unit, m.group(0), quals, chinese, num,
+                              bool(m.group("yu"))))
+    return found
+
+
+def _idiom(text: str, m: re.Match) -> bool:
+    """Chinese numerals that are words, not counts: 一起 (together), 一次性, 万一, 统一…"""
+    num, unit = m.group("num"), m.group("unit") or ""
+    after = text[m.end():m.end() + 1]
+    if num == "一" and unit in ("起", "体", "部") or after == "性":
+        return True
+    before = text[m.start("num") - 1] if m.start("num") else ""
+    return len(num) == 1 and bool(before) and before in "统唯万进之同逐单划专"
+
+
+def clause(text: str, pos: int) -> tuple[int, int]:
+    """The clause around text[pos]: between the nearest ，；。： on either side."""
+    a = pos
+    while a > 0 and text[a - 1] not in CLAUSE_END:
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in CLAUSE_END:
+        b += 1
+    return a, b
+
+
+def sentence(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around text[pos]: between the nearest 。；！？ on either side."""
+    a = pos
+    while a > 0 and text[a - 1] not in "。；;！？!?\n":
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in "。；;！？!?\n":
+        b += 1
+    return a, b
+
+
+# Words that say when or how much in general, not what was counted.
+FILLER = {"今年", "全年", "年内", "本年", "本年度", "年度", "以来", "一年来", "全镇", "全乡", "全街道",
+          "共", "共计", "累计", "合计", "总计", "先后", "已", "已经", "目前", "现", "现有", "仅",
+          "仅有", "只有", "达", "达到", "为", "是", "有", "了", "各类", "各项", "各种", "等", "并",
+          "开展", "组织", "举办", "召开", "进行", "完成", "实现", "积极", "认真", "深入", "扎实",
+          "成功", "其中", "和", "及", "与", "的", "在", "对", "向", "把", "将", "通过", "近", "约"}
+CONTENT = ("n", "v", "vn", "nz", "nr", "ns", "nt", "l", "j", "an", "i", "a", "b", "nrt")
+
+
+def counted(text: str, q: Quantity) -> tuple[str, ...]:
+    """The words naming what q counts, from its clause: "化解矛盾纠纷131起" → (化解矛盾, 纠纷).
+
+    The words before the number, less fillers (共, 全年, 开展…); when none are left, the noun
+    phrase after the measure word ("组织了23场法治宣传活动" → 法治宣传, 活动).
+    """
+    import jieba
+    import jieba.posseg as pseg   # loads jieba's dictionary (~0.8 s) on first use
+    jieba.setLogLevel(logging.WARNING)
+    a, b = clause(text, q.start)
+    words = _content(pseg.cut(text[a:q.start]))
+    if not words:
+        words = _content(pseg.cut(text[q.end:b]))
+    return tuple(words)
+
+
+def _content(pairs) -> list[str]:
+    out = []
+    for pair in pairs:
+        word, flag = pair.word, pair.flag
+        if word in FILLER or re.fullmatch(r"[\d０-９.]+|\d{4}年", word):
+            continue
+        if flag.startswith(CONTENT) or T.HAN.search(word):
+            if flag in ("m", "q", "t", "d", "p", "c", "u", "uj", "ul", "r", "f") and \
+                    not flag.startswith(CONTENT):
+                continue
+            out.append(word)
+    return out

@@ -1,0 +1,82 @@
+"""Quantity extraction: numbers with units, qualifiers, Chinese numerals, the counted thing."""
+from __future__ import annotations
+
+import pytest
+
+from lintreport.quantity import clause, counted, quantities, same_family
+
+
+def one(text: str):
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,value,unit,quals", [
+    ("化解矛盾纠纷131起", 131, "起", ()),
+    ("发放资料15000余份", 15000, "份", ("余",)),
+    ("受教育群众近万人次", 10000, "人次", ("近",)),
+    ("投入资金10余万元", 100000, "元", ("余",)),
+    ("覆盖群众1.5万人", 15000, "人", ()),
+    ("化解率99.2%", 99.2, "%", ()),
+    ("满意率百分之九十五", 95, "%", ()),
+    ("保持在96%以上", 96, "%", ("以上",)),
+    ("每月推送不少于7条", 7, "条", ("不少于",)),
+    ("先后四次召开专题会议", 4, "次", ()),
+    ("培养法律明白人三千余人", 3000, "人", ("余",)),
+    ("聘请一名律师", 1, "名", ()),
+    ("两名执法人员", 2, "名", ()),
+    ("发放资料15,000份", 15000, "份", ()),
+    ("开展培训１２场", 12, "场", ()),
+])
+def test_number_unit_and_qualifiers(text, value, unit, quals):
+    q = one(text)
+    assert (q.value, q.unit, q.qualifiers) == (value, unit, quals)
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text", [
+    "2025年,我镇推进依法行政",          # a year is a date, not a count
+    "一是加强学习,二是规范执法",         # enumeration
+    "第一责任人,其一",                   # ordinals
+    "本站已支持IPV6访问,联系电话:0887-8222511",
+    "结合“3.8国际妇女节”开展宣传",
+    "镇村干部一起参加,统一部署",          # 一起 = together
+    "垫江委法治委〔2022〕4号",
+])
+def test_not_quantities(text):
+    assert quantities(text) == []
+
+
+def test_bounds_of_approximate_numbers():
+    assert one("10余次").bounds() == (10, 20)
+    assert one("15000余份").bounds() == (15000, 16000)
+    assert one("4余次").bounds() == (4, 5)
+    assert one("近万人次").bounds() == (8000, 10000)
+    assert one("96%以上").bounds()[1] == float("inf")
+    assert one("8次").exact and not one("约8次").exact
+
+
+def test_yu_inside_marks_yu_between_number_and_unit():
+    assert one("4余次").yu_inside and one("10余万元").yu_inside
+    assert not one("8次").yu_inside
+
+
+def test_unit_families():
+    assert same_family("人", "名") and same_family("次", "场次")
+    assert not same_family("人", "人次") and not same_family("件", "人")
+    assert not same_family("", "")
+
+
+def test_clause_is_bounded_by_commas_and_stops():
+    text = "共排查矛盾纠纷132起,其中化解131起。"
+    assert text[slice(*clause(text, text.index("化解")))] == "其中化解131起"
+
+
+def test_counted_thing_before_or_after_the_number():
+    text = "全年共开展普法宣传12场次"
+    assert counted(text, quantities(text)[0]) == ("普法", "宣传")
+    text = "今年共组织了23场法治宣传活动"
+    assert "活动" in counted(text, quantities(text)[0])
+    a, b = "共排查化解矛盾纠纷15起", "共化解矛盾纠纷15起"
+    assert counted(a, quantities(a)[0]) != counted(b, quantities(b)[0])
