@@ -31,21 +31,31 @@ def marker_for(form: int, number: int, like: str = "") -> str:
 
 
 def _groups(doc):
-    """Sibling headings that form one numbered list: same parent, same marker form."""
-    parents = [doc.sections] + [s.children for s in doc.walk()]
-    for children in parents:
+    """(parent heading or None, sibling headings of one numbered list: same marker form)."""
+    parents = [(None, doc.sections)] + [(s.heading, s.children) for s in doc.walk()]
+    for parent, children in parents:
         by_form: dict[int, list] = {}
         for s in children:
             if s.heading.number:    # headings known only by their Word style have no number
                 by_form.setdefault(s.heading.form, []).append(s.heading)
-        yield from by_form.values()
+        for group in by_form.values():
+            yield parent, group
 
 
 @check("heading-sequence")
 def heading_sequence(doc, rule, ctx):
     """Headings of one list are numbered 1, 2, 3… without repeats, gaps or reversals."""
-    for group in _groups(doc):
-        previous = 0
+    last: dict[tuple[int, int], int] = {}     # (form, level) → last number of the list before
+    straight: set[tuple[int, int]] = set()    # lists numbered straight through their cousins
+    for _, group in _groups(doc):
+        first = group[0]
+        key = (first.form, first.level)
+        # Some reports number items straight through the sub-sections ((一) 1. 2. (二) 3. 4.):
+        # a list that takes up where its cousin stopped is that style, not a gap.
+        if first.number > 1 and first.number == last.get(key, -1) + 1:
+            straight.add(key)
+        previous = last[key] if key in straight and first.number != 1 else 0
+        last[key] = group[-1].number
         for h in group:
             expected = previous + 1
             if h.number != expected:
@@ -64,13 +74,11 @@ def heading_sequence(doc, rule, ctx):
 @check("heading-form")
 def heading_form(doc, rule, ctx):
     """A sub-list uses the marker of its level (（一） under 一、), not the top-level form."""
-    for group in _groups(doc):
+    for parent, group in _groups(doc):
         wrong = [h for h in group if h.form != h.level]
         if not wrong:
             continue
         first, last = wrong[0], wrong[-1]
-        parent = next((s.heading for s in doc.walk() if any(c.heading is first for c in s.children)),
-                      None)
         yield doc.hit(first.line, first.start, first.title_end, end_line=last.line.number, args={
             "parent": parent.marker.strip() if parent else "",
             "level": LEVEL_NAMES.get(first.level, f"{first.level}级"),

@@ -17,8 +17,8 @@ from . import Option, check
 # A part after 其中 that is a list item of its own: "3名为公益岗", "女性4人".
 PART_ITEM = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 TOTAL = re.compile(r"共|累计|合计|总计|全年|今年|年内|本年度|一年来|以来")
-RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度))"
-                       r"(?:达到|达|为|是|保持在|稳定在|提升至|提高到|提升到)?$")
+RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度|占比|比重))"
+                       r"(?:均达|均为|达到|达|为|是|保持在|稳定在|提升至|提高到|提升到)?$")
 
 
 def _texts(doc, ctx=None, skip_plan=False):
@@ -38,6 +38,14 @@ def _quantities(doc, line, text, a, b):
 
 def _fmt(q: Q.Quantity) -> str:
     return q.text.strip()
+
+
+def _whole(listed) -> str:
+    """The whole as the message shows it: "2名", or "5件、8件(合计13)" for a list of totals."""
+    text = "、".join(_fmt(q) for q in reversed(listed))
+    if len(listed) > 1:
+        text += f"(合计{sum(q.value for q in listed):g})"
+    return text
 
 
 def _whole_and_parts(text: str, qs: list, k: int):
@@ -78,7 +86,8 @@ def _whole_and_parts(text: str, qs: list, k: int):
     return listed, parts
 
 
-def _wholes(doc, ctx):
+def _wholes(doc):
+    """(line, (listed wholes, parts)) for each 其中 that follows a count."""
     for line, text, a, b in _texts(doc):
         qs = _quantities(doc, line, text, a, b)
         for m in re.finditer("其中", text[a:b]):
@@ -90,27 +99,26 @@ def _wholes(doc, ctx):
 @check("part-exceeds-whole")
 def part_exceeds_whole(doc, rule, ctx):
     """After “N…,其中M…” the part M is not larger than the whole N."""
-    for line, (listed, parts) in _wholes(doc, ctx):
+    for line, (listed, parts) in _wholes(doc):
         whole_high = sum(q.bounds()[1] for q in listed)
         part = parts[0]
         if part.bounds()[0] > whole_high:
-            whole = "、".join(_fmt(q) for q in reversed(listed))
             yield doc.hit(line, listed[-1].start, part.end,
-                          args={"whole": whole, "part": _fmt(part)})
+                          args={"whole": _whole(listed), "part": _fmt(part)})
 
 
 @check("parts-exceed-total")
 def parts_exceed_total(doc, rule, ctx):
     """The parts listed after “其中” add up to no more than the total before it."""
-    for line, (listed, parts) in _wholes(doc, ctx):
+    for line, (listed, parts) in _wholes(doc):
         whole_high = sum(q.bounds()[1] for q in listed)
         if len(parts) < 2 or any(p.bounds()[0] > whole_high for p in parts):
             continue    # a single part larger than the whole is reported on its own
         low = sum(p.bounds()[0] for p in parts)
         if low > whole_high:
             yield doc.hit(line, listed[-1].start, parts[-1].end, args={
-                "whole": "、".join(_fmt(q) for q in reversed(listed)),
-                "parts": "+".join(_fmt(p) for p in parts), "sum": f"{low:g}"})
+                "whole": _whole(listed), "parts": "+".join(_fmt(p) for p in parts),
+                "sum": f"{low:g}"})
 
 
 def _rate_name(text: str, q: Q.Quantity) -> str | None:
@@ -135,7 +143,7 @@ def rate_over_100(doc, rule, ctx):
 
 def _stem(name: str) -> str:
     """化解率 → 化解, 调解成功率 → 调解: the verb the numerator's clause should contain."""
-    return re.sub(r"(成功)?率$", "", name)[-2:]
+    return re.sub(r"(成功)?(率|度)$", "", name)[-2:]
 
 
 @check("rate-arithmetic")

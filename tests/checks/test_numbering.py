@@ -146,3 +146,20 @@ def test_sample_reports():
         for key, text in by_file.items():
             if (rule, key) != ("NB004", "001"):
                 assert run_rule(text, rule) == [], (rule, key)
+
+
+def test_numbering_straight_through_sub_sections_is_a_style_not_a_gap():
+    text = """
+    一、主要举措和成效
+    （一）加强组织领导
+    1.加强党的领导。推进。
+    2.强化考核评价。推进。
+    （二）依法全面履行政府职能
+    3.深化审批改革。推进。
+    4.推进政务公开。推进。
+    （三）规范执法
+    6.严格执法。推进。
+    """
+    found = run_rule(text, "NB001")
+    assert [(f.line, f.excerpt) for f in found] == [(9, "6.")]
+    assert "“5.”" in found[0].message
