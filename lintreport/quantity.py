@@ -104,7 +104,10 @@ def same_family(a: str, b: str) -> bool:
 
 def chinese_value(numeral: str) -> float | None:
     """一千二百 → 1200, 两 → 2, 万 → 10000; None when cn2an cannot read it."""
-    import cn2an   # 90 ms to import: only reports with Chinese numerals pay for it
+    if len(numeral) == 1:   # 一名, 四次, 万名: a single character needs no parser
+        single = T.CN_DIGITS.get(numeral)
+        return float(single) if single is not None else float(MULTIPLIERS.get(numeral, 10))
+    import cn2an   # 90 ms to import: only longer numerals (三百余册, 二十个) pay for it
     if numeral[0] in "百千万亿":
         numeral = "一" + numeral
     try:

@@ -12,9 +12,12 @@ from functools import lru_cache
 
 from ..checklist import load_data
 from ..parts import part_of
+from ..quantity import clause, sentence
 from . import Option, check
 
-YEAR = re.compile(r"(?<![\d０-９〔［\[（(])(20\d{2}|19\d{2})\s*年(度)?(?!\s*[—–\-－~～至到]\s*\d)")
+# A year the text speaks of; not one end of a range (2021—2025年) nor a document number.
+YEAR = re.compile(r"(?<![\d０-９〔［\[（(—–\-－~～至到])(20\d{2}|19\d{2})\s*年(度)?"
+                  r"(?!\s*[—–\-－~～至到]\s*\d)")
 RANGE = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*\d{4}")
 DATE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 # "上半年", "截至10月", "截止目前", "1-10月", "前三季度": a part of the year, not the year.
@@ -91,11 +94,11 @@ def plan_year(doc, rule, ctx):
         for m in PLAN_DOC.finditer(text, a, b):
             name = m.group(2)
             n = PLAN_NOUN.search(name)
-            if not n or RANGE.search(name):
-                continue
+            if not n or RANGE.search(name) or \
+                    not name.startswith("《") and re.search(r"的|制定|出台|印发|以来", n.group(0)):
+                continue    # "落实2023年出台的方案" tells when a plan was made, not its year
             year = int(n.group(1))
-            clause_start = max(text.rfind(c, a, m.start()) for c in "，,。；;") + 1
-            if year >= expected or str(year) in text[max(clause_start, a):m.start()]:
+            if year >= expected or str(year) in text[clause(text, m.start())[0]:m.start()]:
                 continue    # this year's plan, or an earlier plan told as history
             yield doc.hit(line, m.start(2), m.end(2), args={
                 "name": name.strip("《》"), "year": year, "expected": expected,
@@ -139,8 +142,7 @@ def partial_period(doc, rule, ctx):
             continue    # "明年上半年完成" is a plan
         spans = quoted(text)
         for m in pattern.finditer(text, a, b):
-            s = max(text.rfind(c, a, m.start()) for c in "。；;！？") + 1
-            e = min([i for i in (text.find(c, m.end(), b) for c in "。；;！？") if i >= 0] or [b])
+            s, e = sentence(text, m.start())
             if _inside(m.start(), spans) or ("上半年" in m.group(0) and "下半年" in text[s:e]):
                 continue
             yield doc.hit(line, m.start(), m.end(), args={"phrase": m.group(0)})
@@ -215,8 +217,7 @@ def plan_period(doc, rule, ctx):
         return
     for line, m, period, plan, text in _mentions(doc, ctx, _table()[1]):
         year = doc.report_year + (1 if plan else 0)
-        s = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
-        e = min([i for i in (text.find(c, m.end()) for c in "。；;！？") if i >= 0] or [len(text)])
+        s, e = sentence(text, m.start())
         # a period may be prepared for in the year before it starts
         if period["start"] - 1 <= year <= period["end"] or BACKWARD.search(text[s:e]):
             continue

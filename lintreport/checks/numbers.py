@@ -56,10 +56,14 @@ def _whole_and_parts(text: str, qs: list, k: int):
     after = [q for q in qs if k < q.start < s_end]
     if not before or not after:
         return None
-    whole = before[-1]
     part = after[0]
-    if not whole.same_kind(part) or Q.clause(text, part.start)[0] > k:
+    if Q.clause(text, part.start)[0] > k:
         return None     # the first part must stand in the 其中 clause itself
+    # the whole is the nearest count of the same kind: "检查45次,出动120人次,其中联合检查12次"
+    whole = next((q for q in reversed(before) if q.same_kind(part)), None)
+    if whole is None:
+        return None
+    before = before[:before.index(whole) + 1]
     # "受理复议案件5件、诉讼案件8件,其中…": the whole is the list of totals before 其中
     listed = [whole]
     for q in reversed(before[:-1]):

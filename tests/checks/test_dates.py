@@ -27,7 +27,8 @@ def test_heading_naming_the_previous_year():
 
 def test_heading_years_that_fit():
     text = "河市镇2024年法治政府建设工作报告\n一、2024年主要举措和成效\n推进。\n" \
-           "（一）2021年以来的“八五”普法\n推进。\n二、2025年工作思路\n继续。"
+           "（一）2021年以来的“八五”普法\n推进。\n（二）2021年—2025年普法规划的落实\n推进。\n" \
+           "二、2025年工作思路\n继续。"
     assert run_rule(text, "DT001") == []
 
 
@@ -45,6 +46,7 @@ def test_titles_numbers_and_history_are_not_the_current_plan():
     assert run_rule(report(2024, body), "DT002") == []
     # told as history: the year of making is given
     assert run_rule(report(2024, "2023年12月制定了《2023年普法工作计划》。"), "DT002") == []
+    assert run_rule(report(2024, "继续执行2023年出台的矛盾纠纷化解工作方案。"), "DT002") == []
     assert run_rule(report(2024, "继续推进。", plan="制定2025年度普法工作计划。"), "DT002") == []
 
 

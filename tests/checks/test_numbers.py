@@ -16,6 +16,8 @@ def test_part_larger_than_whole():
     assert len(found) == 1
     assert "3名" in found[0].message and "2名" in found[0].message
     assert fired("全镇受理行政复议案件4件,其中维持原决定6件。", "N001")
+    # the whole is the nearest count of the same kind, past a count of something else
+    assert fired("开展执法检查10次,出动执法人员120人次,其中联合检查12次。", "N001")
     # 人 and 名 count the same kind of thing
     assert fired("现有执法人员10名,其中新招录12人。", "N001")
 
@@ -28,6 +30,7 @@ def test_consistent_parts_do_not_fire():
     assert fired("受理行政复议案件5件,行政诉讼案件8件,其中败诉6件。", "N001") == []
     # different units are not a part and a whole
     assert fired("开展培训3场,受教育群众500人次,其中领导干部20人。", "N001") == []
+    assert fired("开展执法检查45次,出动执法人员120人次,其中联合检查12次。", "N001") == []
     # an approximate whole allows more than its round number
     assert fired("排查矛盾纠纷100余起,其中化解105起。", "N001") == []
 
