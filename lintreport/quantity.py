@@ -190,7 +190,9 @@ FILLER = {"今年", "全年", "年内", "本年", "本年度", "年度", "以来
           "仅有", "只有", "达", "达到", "为", "是", "有", "了", "各类", "各项", "各种", "等", "并",
           "开展", "组织", "举办", "召开", "进行", "完成", "实现", "积极", "认真", "深入", "扎实",
           "成功", "其中", "和", "及", "与", "的", "在", "对", "向", "把", "将", "通过", "近", "约"}
-CONTENT = ("n", "v", "vn", "nz", "nr", "ns", "nt", "l", "j", "an", "i", "a", "b", "nrt")
+
+# Parts of speech (jieba) that do not name a thing: numerals, measures, times, adverbs…
+FUNCTION = ("m", "q", "t", "d", "p", "c", "u", "r", "f", "x", "y", "e", "o")
 
 
 def counted(text: str, q: Quantity) -> tuple[str, ...]:
@@ -210,14 +212,6 @@ def counted(text: str, q: Quantity) -> tuple[str, ...]:
 
 
 def _content(pairs) -> list[str]:
-    out = []
-    for pair in pairs:
-        word, flag = pair.word, pair.flag
-        if word in FILLER or re.fullmatch(r"[\d０-９.]+|\d{4}年", word):
-            continue
-        if flag.startswith(CONTENT) or T.HAN.search(word):
-            if flag in ("m", "q", "t", "d", "p", "c", "u", "uj", "ul", "r", "f") and \
-                    not flag.startswith(CONTENT):
-                continue
-            out.append(word)
-    return out
+    """The content words of a jieba.posseg cut: no fillers, numbers, times or function words."""
+    return [p.word for p in pairs
+            if p.word not in FILLER and not p.flag.startswith(FUNCTION) and T.HAN.search(p.word)]

@@ -115,29 +115,30 @@ def _item(number: int, style: str) -> str:
 def enumeration_sequence(doc, rule, ctx):
     """An enumeration (一是…二是…) runs on without restarting, skipping or repeating.
 
-    A list may restart in a new paragraph, in a new section, or after a colon (问题:一是…;
-    原因:一是…); it may continue from one paragraph to the next within a section.
+    A list may restart in a new paragraph or section, or when words introduce it within the
+    sentence (原因:一是…; 在普法方面,一是…); it may run on over the paragraphs of a section.
+    What is reported is 一是 standing bare at the start of a sentence in the middle of a list.
     """
-    section, expected = None, {}
+    section, expected, outer = None, {}, {}
     for p in doc.paragraphs:
         if p.section is not section:
-            section, expected = p.section, {}
+            section, expected, outer = p.section, {}, {}
         text = p.line.text
         in_paragraph: set[str] = set()
         for offset, number, style in T.enumeration(text, p.start):
             before = text[p.start:offset].rstrip(T.SPACES)
-            starts_list = not before or before[-1] in "：:"
             nxt = expected.get(style)
-            if number == 1 and (starts_list or nxt is None):
+            introduced = not before or before[-1] not in "。；;！？!?"
+            if number == 1 and (nxt is None or introduced or style not in in_paragraph):
+                if nxt is not None and before:
+                    outer[style] = nxt      # a sub-list inside a running list
                 expected[style] = 2
                 in_paragraph.add(style)
                 continue
-            if nxt is None or number == nxt:
+            if nxt is None or number == nxt or number == outer.get(style):
+                if nxt is not None and number != nxt:
+                    outer.pop(style)        # back to the enclosing list
                 expected[style] = number + 1
-                in_paragraph.add(style)
-                continue
-            if number == 1 and style not in in_paragraph:
-                expected[style] = 2     # a new list in a later paragraph: fine
                 in_paragraph.add(style)
                 continue
             problem = "重新从头编号" if number == 1 else "重复" if number == nxt - 1 else \
