@@ -42,7 +42,9 @@ def render() -> str:
                 if o is not None and o.options != r.options:
                     out.append(f"- 在 `{other.name}` 清单中的选项:`{o.options}`")
             for label, key in (("会报出", "fail"), ("不会报出", "pass")):
-                example = str((r.examples.get(key) or [""])[0]).strip()
+                example = (r.examples.get(key) or [""])[0]
+                # a cross-report rule's example is a batch of reports, one after another
+                example = ("\n---\n".join(x.strip() for x in example) if isinstance(example, list) else str(example)).strip()
                 if example:
                     out += ["", f"{label}的例子:", "", "```text", example, "```"]
     return "\n".join(out) + "\n"

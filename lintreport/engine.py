@@ -213,7 +213,9 @@ def run_batch(results, rules: list[cl.Rule], ctx: Context) -> None:
         try:
             for index, hit in kind.func(batch, rule, ctx):
                 result = results[index][0]
-                if not result.reference:
+                if isinstance(hit, dict):   # per-report figures, e.g. copied_share
+                    result.stats.update(hit)
+                elif not result.reference:
                     result.findings.append(to_finding(result.path, rule, hit))
         except Exception as exc:
             for r, _ in results:

@@ -1,13 +1,15 @@
 """Every shipped rule: valid, unique, cited, and its pass/fail examples behave."""
 from __future__ import annotations
 
+import dataclasses
 import re
+import types
 
 import pytest
 
 from lintreport import checklist as cl
 from lintreport.config import Config
-from lintreport.engine import lint_text
+from lintreport.engine import lint, lint_text
 from lintreport.finding import CATEGORIES
 
 CHECKLISTS = sorted(p.stem for p in cl.rules_dir().glob("*.yaml"))
@@ -33,15 +35,29 @@ def test_rule_metadata(name, rule):
     assert rule.examples.get("pass") and rule.examples.get("fail"), "needs pass and fail examples"
 
 
+def _lint_example(example, config, rule, folder):
+    """One example report, or a batch of reports (a list) for a cross-report rule."""
+    if isinstance(example, str):
+        return lint_text(example, config, rules=[rule])
+    folder.mkdir()
+    paths = []
+    for n, text in enumerate(example, 1):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(folder / f"{n}.txt"))
+    batch = lint(paths, dataclasses.replace(config, select=(rule.id,)), jobs=1)
+    errors = "; ".join(r.error for r in batch.files if r.error)
+    return types.SimpleNamespace(error=errors or None, findings=batch.findings)
+
+
 @pytest.mark.parametrize("name,rule", RULES, ids=[f"{n}:{r.id}" for n, r in RULES])
-def test_rule_examples(name, rule):
+def test_rule_examples(name, rule, tmp_path):
     config = Config(checklist=name)
-    for text in rule.examples["pass"]:
-        result = lint_text(text, config, rules=[rule])
+    for n, text in enumerate(rule.examples["pass"]):
+        result = _lint_example(text, config, rule, tmp_path / f"pass{n}")
         assert result.error is None, result.error
         assert [f for f in result.findings if f.rule == rule.id] == [], f"pass example fired:\n{text}"
-    for text in rule.examples["fail"]:
-        result = lint_text(text, config, rules=[rule])
+    for n, text in enumerate(rule.examples["fail"]):
+        result = _lint_example(text, config, rule, tmp_path / f"fail{n}")
         assert result.error is None, result.error
         hits = [f for f in result.findings if f.rule == rule.id]
         assert hits, f"fail example did not fire:\n{text}"

@@ -1,0 +1,245 @@
+"""Duplicated text: passages repeated inside a report, and paragraphs copied between reports.
+
+`duplicate-text` compares the paragraphs, then the sentences, then the long clauses of one
+report; a passage inside an already reported copy is not reported again, and neighbouring
+repeated sentences make one finding. Headings are never compared: a sub-heading that echoes
+its section's heading (三、党政主要负责人… / （一）党委主要负责人…) is structure, not a copy.
+
+`duplicate-across` is a batch check: each report's long paragraphs are sketched in the worker
+(MinHash band keys, see lintreport.shingles), the parent meets them through the LSH bands,
+verifies every candidate with rapidfuzz and reports each copy with the other file and line.
+"""
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from dataclasses import dataclass
+
+from .. import shingles as S
+from ..finding import Hit, Related
+from ..read import Line
+from . import Option, check
+
+CLAUSE_END = re.compile(r"[，,：:]")
+UNITS = {   # level: (one, several, what it is)
+    "paragraph": ("本段", "本段", "段落"),
+    "sentence": ("本句", "这几句", "句子"),
+    "clause": ("这一分句", "这几个分句", "分句"),
+}
+
+
+@dataclass
+class Unit:
+    line: Line
+    start: int
+    end: int
+    norm: str
+    para: int           # index of its paragraph in doc.paragraphs
+
+
+def _units(doc, level: str, minimum: int) -> list[Unit]:
+    """The paragraphs, sentences or clauses of a report that are long enough to compare."""
+    out = []
+    for n, p in enumerate(doc.paragraphs):
+        if level == "paragraph":
+            spans = [(p.start, len(p.line.text.rstrip()))]
+        else:
+            spans = [(s.start, s.end) for s in p.sentences()]
+        if level == "clause":
+            spans = [c for a, b in spans for c in _clauses(p.line.text, a, b)]
+        for a, b in spans:
+            if b - a < minimum:     # normalising only ever shortens a text
+                continue
+            norm = S.normalize(p.line.text[a:b])
+            if len(norm) >= minimum:
+                out.append(Unit(p.line, a, b, norm, n))
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for m in CLAUSE_END.finditer(text, start, end):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return spans
+
+
+@check("duplicate-text",
+       min_paragraph=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才比较;0 表示不比较段落"),
+       min_sentence=Option(int, 25, doc="句子至少这么多字才比较;0 表示不比较句子"),
+       min_clause=Option(int, 30, doc="分句(逗号、冒号隔开)至少这么多字才比较;0 表示不比较分句"),
+       min_similarity=Option(float, 0.85, doc="相似度(0–1)达到此值才算重复"),
+       ngram=Option(int, 4, doc="候选比对所用的字符 n 元组长度"),
+       min_shared=Option(float, 0.5, doc="候选:共有的 n 元组至少占较短一方的比例"))
+def duplicate_text(doc, rule, ctx):
+    """Paragraphs, sentences and long clauses that repeat earlier text of the same report."""
+    o = rule.options
+    reported: list[tuple[int, int, int]] = []      # (line, start, end) already reported
+    for level in ("paragraph", "sentence", "clause"):
+        minimum = o[f"min_{level}"]
+        if minimum <= 0:
+            continue
+        units = _units(doc, level, minimum)
+        # paragraphs are long: a quarter of their n-grams is enough to find candidates
+        found = S.repeats([u.norm for u in units], o["ngram"], o["min_shared"],
+                          o["min_similarity"], 4 if level == "paragraph" else 1)
+        fresh = [(j, i, sim) for j, i, sim in found if not _inside(units[j], reported)]
+        for run in _runs(fresh, units):
+            first, last = units[run[0][0]], units[run[-1][0]]
+            earlier = units[run[0][1]]
+            sim = min(sim for _, _, sim in run)
+            one, several, what = UNITS[level]
+            where = "本段前文" if earlier.para == first.para else f"第{earlier.line.number}行"
+            excerpt = earlier.line.text[earlier.start:earlier.end].strip()
+            note = "先出现之处:" + (excerpt if len(excerpt) <= 30 else excerpt[:29] + "…")
+            reported.append((first.line.number, first.start, last.end))
+            yield doc.hit(first.line, first.start, last.end, args={
+                "unit": several if len(run) > 1 else one, "where": where, "what": what,
+                "similarity": f"{sim:.0%}", "other_line": earlier.line.number},
+                related=(Related(doc.path, earlier.line.number, note),))
+
+
+def _inside(u: Unit, reported) -> bool:
+    return any(line == u.line.number and a <= u.start and u.end <= b for line, a, b in reported)
+
+
+def _runs(found, units):
+    """Group repeats of neighbouring units whose earlier copies are neighbours too."""
+    runs = []
+    for j, i, sim in sorted(found):
+        if runs:
+            pj, pi, _ = runs[-1][-1]
+            if j == pj + 1 and i == pi + 1 and units[j].para == units[pj].para and \
+                    units[i].para == units[pi].para and i < runs[-1][0][0]:
+                runs[-1].append((j, i, sim))
+                continue
+        runs.append([(j, i, sim)])
+    return runs
+
+
+# ---- across reports ----------------------------------------------------------------------
+
+PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道|苏木)")
+NOT_PLACE = set("我全本各该乡城每一两在和与及为对其此等")
+
+
+def place_of(doc) -> str:
+    """The township the report is about (那吾镇), from its title or issuer, else its text."""
+    for line in [*doc.title, doc.issuer]:
+        if line is not None:
+            for m in PLACE.finditer(line.text.replace("中共", "")):
+                if m.group()[0] not in NOT_PLACE:
+                    return m.group()
+    counts: dict[str, int] = {}
+    for p in doc.paragraphs[:5]:
+        for m in PLACE.finditer(p.text):
+            if m.group()[0] not in NOT_PLACE:
+                counts[m.group()] = counts.get(m.group(), 0) + 1
+    best = max(counts, key=counts.get, default="")
+    return best if counts.get(best, 0) >= 2 else ""
+
+
+def _sketch_report(doc, rule, ctx) -> dict:
+    """The worker's summary of one report: where its long paragraphs are, their text and
+    their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit)."""
+    o = rule.options
+    spots, texts, keys, total = array("I"), [], array("Q"), 0
+    for p in doc.paragraphs:
+        norm = S.normalize(p.text)
+        total += len(norm)
+        if len(norm) < o["min_chars"]:
+            continue
+        hit = doc.hit(p.line, p.start, len(p.line.text.rstrip()))
+        spots.extend((hit.line, hit.column, hit.end_column))
+        texts.append(p.text)
+        keys.extend(S.band_keys(S.sketch(norm, o["ngram"], o["bands"] * o["rows"]), o["rows"]))
+    return {"place": place_of(doc), "year": doc.report_year, "total": total,
+            "spots": spots, "texts": texts, "keys": keys}
+
+
+@check("duplicate-across", scope="batch", collect=_sketch_report,
+       min_chars=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才参与跨报告比对"),
+       min_similarity=Option(float, 0.8, doc="相似度(0–1)达到此值才算抄用"),
+       short_chars=Option(int, 60, doc="短于此字数的段落按 short_similarity 判断"),
+       short_similarity=Option(float, 0.9, doc="短段落的相似度门槛:短段落里几句套话就占了大半,偶然相似更多见"),
+       template_reports=Option(int, 10, doc="同一段文字出现在这么多份及以上报告中,视为通用模板文字,不报"),
+       ngram=Option(int, 5, doc="MinHash 所用的字符 n 元组长度"),
+       bands=Option(int, 21, doc="LSH 分带数:越多越不易漏,候选也越多"),
+       rows=Option(int, 3, doc="每带的 MinHash 值个数:越多候选越少"))
+def duplicate_across(items, rule, ctx):
+    """Paragraphs shared between different reports of a batch or with reference reports."""
+    o = rule.options
+    live = [n for n, item in enumerate(items) if item.data and item.data["texts"]]
+    if len(live) < 2:
+        return
+    items = [items[n] for n in live]
+    data = [item.data for item in items]
+    owner, pairs, _ = S.candidates([d["keys"] for d in data], o["bands"], o["template_reports"])
+    texts = [t for d in data for t in d["texts"]]       # by global paragraph number
+    spots = array("I")
+    for d in data:
+        spots.extend(d["spots"])
+    files = [os.path.realpath(item.path) for item in items]
+    matches: dict[int, list[tuple[float, int]]] = {}
+    normal: dict[int, str] = {}
+    for x, y in sorted(pairs):
+        if files[owner[x]] == files[owner[y]]:          # the same file given twice
+            continue
+        for g in (x, y):
+            if g not in normal:
+                normal[g] = S.normalize(texts[g])
+        tx, ty = normal[x], normal[y]
+        cutoff = o["min_similarity"]
+        if min(len(tx), len(ty)) < o["short_chars"]:
+            cutoff = max(cutoff, o["short_similarity"])
+        sim = S.similarity(tx, ty, cutoff)
+        for a, b in ((x, y), (y, x)):
+            if sim and _copier(items[owner[a]], items[owner[b]]):
+                matches.setdefault(a, []).append((sim, b))
+    copied = [0] * len(items)
+    for g in sorted(matches):
+        r = owner[g]
+        copied[r] += len(normal[g])
+        found = sorted(matches[g], key=lambda m: (-m[0], items[owner[m[1]]].path, m[1]))
+        related = tuple(Related(items[owner[b]].path, spots[3 * b],
+                                _relation(items[r], items[owner[b]]) or "另一份报告")
+                        for _, b in found[:5])
+        sim, b = found[0]
+        relation = _relation(items[r], items[owner[b]])
+        args = {"other": os.path.basename(items[owner[b]].path), "other_line": spots[3 * b],
+                "similarity": f"{sim:.0%}", "count": len(found),
+                "relation": f",{relation}" if relation else ""}
+        excerpt = texts[g] if len(texts[g]) <= 40 else texts[g][:39] + "…"
+        line, column, end_column = spots[3 * g:3 * g + 3]
+        yield live[r], Hit(line, column, line, end_column, args=args, related=related,
+                           excerpt=excerpt)
+    for r, item in enumerate(items):
+        if not item.reference:
+            yield live[r], {"copied_share": round(copied[r] / max(item.data["total"], 1), 3)}
+
+
+def _copier(item, other) -> bool:
+    """Whether `item` gets the finding for a paragraph it shares with `other`.
+
+    Reference reports are never linted. Between two linted reports of different years the
+    later one copied; otherwise either may have, and both are told.
+    """
+    year, other_year = item.data["year"], other.data["year"]
+    if item.reference:
+        return False
+    if other.reference or not (year and other_year):
+        return True
+    return year >= other_year
+
+
+def _relation(item, other) -> str:
+    """What the other report is to this one, in words: the case reviewers care most about."""
+    place, year = item.data["place"], other.data["year"]
+    if place and place == other.data["place"] and year and year != item.data["year"]:
+        return f"该报告是本单位{year}年度的报告"
+    if other.reference:
+        return "该报告是参照报告"
+    return ""

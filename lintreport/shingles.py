@@ -1,0 +1,167 @@
+"""Character shingles of normalised Chinese text, for finding repeated and copied passages.
+
+Text is compared by characters: a `\\W`-split "word" of Chinese is a whole clause, so word
+shingles would miss every edited copy. Before comparing, width is folded, punctuation and
+spaces are dropped and every number becomes `#` (a copy keeps the words and changes the
+figures). Within one report an inverted index of n-grams finds candidate pairs; across many
+reports each paragraph gets a MinHash sketch (one-permutation hashing, so one hash per
+shingle) cut into LSH bands, and paragraphs meet only when a band matches: sub-quadratic.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from array import array
+from collections import Counter, defaultdict
+from itertools import chain
+
+NOT_WORD = re.compile(r"[\W_]+")
+DIGITS = re.compile(r"\d+")
+MASK64 = (1 << 64) - 1
+MIX = 0x9E3779B97F4A7C15        # odd 64-bit constant: spreads crc32 over the high bits
+EMPTY = MASK64
+CONTAINED = 0.9                 # a shorter text this alike to part of a longer one is inside it
+
+
+def normalize(text: str) -> str:
+    """Folded, lower-case text without spaces or punctuation, numbers masked as '#'."""
+    text = NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
+    return DIGITS.sub("#", text)
+
+
+def grams(norm: str, k: int, sample: int = 1) -> set[str]:
+    """The set of character k-grams of a normalised text (the text itself if shorter).
+
+    With sample > 1 only the k-grams that start with a character whose code is a multiple
+    of `sample` are kept: a fixed, deterministic subset, so two texts keep the same k-grams
+    of what they share and their overlap can still be estimated, for less work.
+    """
+    if len(norm) <= k:
+        return {norm} if norm else set()
+    if sample > 1:
+        return {norm[i:i + k] for i in range(len(norm) - k + 1) if ord(norm[i]) % sample == 0}
+    return {norm[i:i + k] for i in range(len(norm) - k + 1)}
+
+
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """How alike two normalised texts are, 0..1 (0 below `cutoff`).
+
+    rapidfuzz's normalised Indel similarity. When one text is between half and nine tenths
+    as long as the other, it may instead lie almost whole inside the longer one (a copy with
+    a clause added): that counts from CONTAINED up. Texts of about equal length need no such
+    alignment search, which costs a hundred times more and rewards chance overlaps.
+    """
+    from rapidfuzz.fuzz import partial_ratio, ratio
+    score = ratio(a, b, score_cutoff=cutoff * 100)
+    short, long_ = sorted((len(a), len(b)))
+    if score < 100 and 2 * short >= long_ and 10 * short < 9 * long_:
+        score = max(score, partial_ratio(a, b, score_cutoff=max(cutoff, CONTAINED) * 100))
+    return score / 100
+
+
+def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
+            sample: int = 1):
+    """(later, earlier, similarity) for each text that repeats an earlier one of the list.
+
+    Candidates share at least `min_shared` of the shorter text's k-grams (of the sampled
+    ones, see grams()), found through an inverted index; similarity() then decides. The
+    earliest of the best matches wins.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    sizes = []
+    found = []
+    for j, text in enumerate(texts):
+        mine = grams(text, k, sample)
+        sizes.append(len(mine))
+        counts = Counter(chain.from_iterable([index[g] for g in mine if g in index]))
+        best = None
+        for i in sorted(counts):
+            if counts[i] < min_shared * min(len(mine), sizes[i]):
+                continue
+            score = similarity(texts[i], text, min_similarity)
+            if score and (best is None or score > best[1]):
+                best = (i, score)
+        if best:
+            found.append((j, *best))
+        for g in mine:
+            index[g].append(j)
+    return found
+
+
+def sketch(norm: str, k: int, bins: int) -> list[int]:
+    """A MinHash signature of the text's k-grams: `bins` minima (one-permutation hashing).
+
+    Each k-gram is hashed once (crc32, stable across processes unlike hash()); its top bits
+    pick a bin and the bin keeps its smallest hash. Empty bins borrow from the next full bin
+    to the right, so equal texts always get equal signatures (densification).
+    """
+    crc = zlib.crc32
+    sig = [EMPTY] * bins
+    for i in range(max(len(norm) - k + 1, 1)):
+        x = (crc(norm[i:i + k].encode()) * MIX) & MASK64
+        b = ((x >> 32) * bins) >> 32       # the high bits pick the bin
+        if x < sig[b]:
+            sig[b] = x
+    if EMPTY in sig and any(v != EMPTY for v in sig):
+        original = list(sig)
+        for b in range(bins):
+            step = 1
+            while original[b] == EMPTY and sig[b] == EMPTY:
+                donor = original[(b + step) % bins]
+                if donor != EMPTY:
+                    sig[b] = (donor + step * MIX) & MASK64
+                step += 1
+    return sig
+
+
+def band_keys(sig: list[int], rows: int) -> list[int]:
+    """One 64-bit key per band of `rows` signature values; equal bands give equal keys."""
+    keys = []
+    for start in range(0, len(sig) - rows + 1, rows):
+        h = start + 1
+        for v in sig[start:start + rows]:
+            h = ((h * 1000003) ^ v) & MASK64
+        keys.append(h)
+    return keys
+
+
+def candidates(keys: list[array], bands: int, common: int):
+    """Candidate pairs among the paragraphs of many reports, by LSH band collisions.
+
+    `keys[r]` holds the band keys of report r's paragraphs, paragraph by paragraph. Returns
+    (owner, pairs, template): owner[g] is the report of global paragraph g, pairs the set of
+    (g1, g2) from different reports that share a band, and template the paragraphs that share
+    most of their bands with `common` or more reports (stock text, not a copy).
+    """
+    owner = array("I")
+    for r, ks in enumerate(keys):
+        owner.extend([r] * (len(ks) // bands))
+    pairs: set[tuple[int, int]] = set()
+    crowded = {}
+    for b in range(bands):
+        first: dict[int, int] = {}
+        shared: dict[int, list[int]] = {}
+        g = 0
+        for ks in keys:
+            for key in ks[b::bands]:
+                f = first.setdefault(key, g)
+                if f != g:
+                    shared.setdefault(key, [f]).append(g)
+                g += 1
+        del first
+        for members in shared.values():
+            reports = {owner[x] for x in members}
+            if len(reports) < 2:
+                continue
+            if len(reports) >= common:
+                for x in members:
+                    crowded[x] = crowded.get(x, 0) + 1
+                continue
+            for i, x in enumerate(members):
+                for y in members[i + 1:]:
+                    if owner[x] != owner[y]:
+                        pairs.add((x, y))
+    template = {x for x, n in crowded.items() if 2 * n > bands}
+    pairs = {(x, y) for x, y in pairs if x not in template and y not in template}
+    return owner, pairs, template
