@@ -9,6 +9,7 @@ FORMATTERS = {
     "json": "json",
     "sarif": "sarif",
     "github": "github",
+    "rdjson": "rdjson",
 }
 
 

@@ -17,6 +17,9 @@ READERS = {
     ".md": "text",
     ".markdown": "text",
     ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
 }
 
 # kinds we recognise but cannot read: say what to do instead
@@ -54,7 +57,10 @@ class Source:
 
 
 def supported(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() in READERS
+    """A file taken up from a folder: one a reader reads, or an old format (.doc, .wps) that
+    gets its advice on converting, rather than being passed over in silence."""
+    ext = os.path.splitext(path)[1].lower()
+    return ext in READERS or ext in ADVICE
 
 
 def read(path: str) -> Source:
