@@ -85,8 +85,11 @@ CHECKLIST = click.option("--checklist", help="检查清单:township(乡镇/街�
 @click.option("--jobs", type=int, help="并行进程数(默认:CPU核数)")
 @click.option("--exit-zero", is_flag=True, help="有问题也以0退出(读取或配置错误仍为2)")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option("--fix", is_flag=True, help="自动修正可安全修正的问题(txt、md就地修改;docx须配合--fix-output)")
+@click.option("--diff", is_flag=True, help="只显示--fix将作的修改(统一差异格式),不改动任何文件")
+@click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹(原文件不动;docx只能这样修正)")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
-          exit_zero, no_color):
+          exit_zero, no_color, fix, diff, fix_output):
     """检查报告文件(txt、md、docx、html、pdf)或文件夹。"""
     from .engine import lint
     from .finding import Severity
@@ -95,6 +98,15 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     result = lint(paths, conf, against=against, jobs=jobs)
+    if fix or diff or fix_output:
+        from .fix import fix_files
+        fixed = fix_files(result, conf, output=fix_output, write=not diff)
+        for note in fixed.notes:
+            click.echo(f"lintreport: {note}", err=True)
+        if diff:
+            click.echo(fixed.diff, nl=False)
+            sys.exit(Exit.FINDINGS if fixed.changed else Exit.CLEAN)
+        result = lint(fixed.paths, conf, against=against, jobs=jobs)   # what is left
     for r in result.files:
         if r.error:
             click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)

@@ -1,0 +1,227 @@
+"""Citations: every 《…》 title is looked up in the register of laws and central documents
+(rules/data/citations.yaml): garbled, misquoted, superseded and not-yet-issued titles.
+
+Titles of local documents (《河市镇……计划》) and titles the register does not know are left
+alone: only a title close to a registered one is reported, never an unknown one.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..checklist import load_data
+from . import Option, check
+
+PREFIX = "中华人民共和国"
+ISSUERS = re.compile(r"^(中共中央|国务院|中共中央办公厅|国务院办公厅|中共中央、国务院|"
+                     r"中共中央办公厅、国务院办公厅)(?=关于)")
+# A local document starts with a place: 垫江县…, 中共河市镇委员会…, 甘肃省司法厅…
+LOCAL = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,8}?"
+                   r"(?:省|自治区|市|自治州|州|地区|盟|县|旗|区|镇|乡|街道|村|社区)")
+NATIONAL = ("中华人民共和国", "中共中央", "国务院", "全国人", "最高人民", "中央")
+TYPES = ("法典", "条例", "规定", "办法", "细则", "决定", "意见", "纲要", "规划", "方案", "通知",
+         "计划", "规则", "准则", "法")
+EDITION = re.compile(r"\((?:\d{4}年?(?:修订|修正)?(?:版|本|文本)?|全文|试行稿)\)$")
+PERIOD = re.compile(r"\((\d{4})年?—(\d{4})年?\)")
+SPAM = re.compile(r"体育|娱乐|棋牌|博彩|彩票|平台|官网|比分|app", re.I)
+
+
+def key(title: str) -> str:
+    """A comparable form: half-width, no spaces, quotes or 、, one kind of dash, no 年 in periods."""
+    s = unicodedata.normalize("NFKC", title)
+    s = re.sub(r"[\s\"'“”‘’「」『』、·•]", "", s)
+    s = re.sub(r"[-–—―~]+", "—", s)
+    s = re.sub(r"(\d{4})年?至(\d{4})", r"\1—\2", s)
+    s = PERIOD.sub(r"(\1—\2)", s)
+    return s
+
+
+@lru_cache(maxsize=4096)
+def doc_type(k: str) -> str | None:
+    """The kind of document a title names (法, 条例, 意见…), from its last word."""
+    k = re.sub(r"(\([^()]*\))+$", "", k)
+    return next((t for t in TYPES if k.endswith(t)), None)
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    kind: str
+    issued: datetime.date
+    effective: datetime.date
+    revised: datetime.date | None
+    superseded_by: str | None
+    superseded: datetime.date | None
+
+
+@lru_cache(maxsize=4)
+def register(name: str = "citations"):
+    """(names, forms, accepted): every accepted spelling → Entry; the spellings to compare
+    misquoted titles with (without the 中华人民共和国 prefix), with their document type."""
+    data = load_data(name)
+    names, accepted = {}, {key(a) for a in data.get("accepted", [])}
+    for e in data["entries"]:
+        entry = Entry(e["title"], e["kind"], e["issued"], e.get("effective", e["issued"]),
+                      e.get("revised"), e.get("superseded_by"), e.get("superseded"))
+        spellings = [e["title"], *e.get("short", [])]
+        if e["title"].startswith(PREFIX):
+            spellings.append(e["title"][len(PREFIX):])
+        m = ISSUERS.match(e["title"])
+        if m:
+            spellings.append(e["title"][m.end():])
+        for spelling in spellings:
+            names.setdefault(key(spelling), entry)
+    forms = [(k, doc_type(k), e) for k, e in names.items() if not k.startswith(PREFIX)]
+    return names, forms, accepted
+
+
+def titles(text: str):
+    """(start, end, title) of every 《…》 in a line and of every 〈…〉 inside one; end is
+    the offset after the closing mark. Unclosed marks are left to the punctuation checks."""
+    stack = []
+    for i, ch in enumerate(text):
+        if ch in "《〈":
+            if ch == "《" or any(text[j] == "《" for j in stack):
+                stack.append(i)
+        elif ch in "》〉" and stack and text[stack[-1]] == ("《" if ch == "》" else "〈"):
+            start = stack.pop()
+            yield start, i + 1, text[start + 1:i]
+
+
+def is_local(k: str) -> bool:
+    """A title that starts with a place (and not with 关于): a local document."""
+    m = None if k.startswith(NATIONAL) else LOCAL.match(k)
+    return m is not None and "关于" not in m.group(0)
+
+
+def subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def injected(k: str, forms) -> tuple[Entry, str] | None:
+    """A registered title with foreign words pushed into it, whole otherwise:
+    (entry, the foreign words). 中共中央三升体育平台全面推进依法治国…的决定."""
+    from rapidfuzz.distance import Levenshtein
+    for name, _, entry in forms:
+        if len(name) < 10 or len(k) < len(name) + 2:
+            continue
+        ops = [op for op in Levenshtein.opcodes(name, k) if op.tag != "equal"]
+        if not ops or ops[0].dest_start == 0 or ops[-1].dest_end == len(k):
+            continue
+        lost = sum(op.src_end - op.src_start for op in ops)
+        # one foreign run: neighbouring edits (关于 → 三升体育平台 is replace + insert)
+        if lost > 2 or ops[-1].dest_start - ops[0].dest_end > 1:
+            continue
+        added = k[ops[0].dest_start:ops[-1].dest_end]
+        if len(added) >= 3 or SPAM.search(added):
+            return entry, added
+    return None
+
+
+def near(k: str, forms) -> Entry | None:
+    """The registered title a misquoted one stands for: one or two characters off, or a
+    made-up short form of a law (《交通法》 for 《道路交通安全法》)."""
+    from rapidfuzz.distance import Levenshtein
+    kind, best, best_score = doc_type(k), None, 0.0
+    for name, name_kind, entry in forms:
+        if kind is not None and name_kind != kind:
+            continue
+        allowed = 0 if len(name) < 8 else 1 if len(name) < 16 else 2 if len(name) < 30 else 3
+        d = Levenshtein.distance(k, name, score_cutoff=allowed)
+        if 0 < d <= allowed:
+            score = 2.0 - d / len(name)
+        elif (entry.kind in ("法律", "行政法规") and 3 <= len(k) < len(name)
+              and subsequence(k, name) and (kind is not None or k[0] == name[0])):
+            score = Levenshtein.normalized_similarity(k, name)
+        else:
+            continue
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def judge(cited: str, reg) -> tuple[str, Entry | None, str]:
+    """(verdict, entry, detail): exact | injected | near | unknown."""
+    names, forms, accepted = reg
+    k = EDITION.sub("", key(cited))
+    if k in names:
+        return "exact", names[k], ""
+    k = k[len(PREFIX):] if k.startswith(PREFIX) else k
+    if k in accepted or len(k) < 3 or is_local(k):
+        return "unknown", None, ""
+    found = injected(k, forms)
+    if found:
+        return "injected", found[0], found[1]
+    entry = near(k, forms)
+    return ("near", entry, "") if entry is not None else ("unknown", None, "")
+
+
+def reference_date(doc) -> datetime.date | None:
+    """The date the report speaks from: its own date, else the end of its year."""
+    if doc.date:
+        return doc.date
+    return datetime.date(doc.report_year, 12, 31) if doc.report_year else None
+
+
+def analyse(doc, rule) -> list:
+    """(line, start, end, cited, verdict, entry, detail) for every title, once per report."""
+    memo = doc.cache.setdefault("citations", {})
+    name = rule.options["register"]
+    if name not in memo:
+        reg = register(name)
+        out = []
+        for line in doc.lines:
+            if "《" not in line.text:
+                continue
+            for start, end, cited in titles(line.text):
+                verdict, entry, detail = judge(cited, reg)
+                out.append((line, start, end, cited, verdict, entry, detail))
+        memo[name] = out
+    return memo[name]
+
+
+def zh_date(d: datetime.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+@check("cited-title",
+       problem=Option(str, doc="injected | misquoted | superseded | premature"),
+       register=Option(str, "citations", doc="the register in rules/data/"),
+       historical=Option(list, ["原", "旧", "废止", "取代", "替代", "代替", "此前"], item=str,
+                         doc="words before a superseded title that show it is cited as history"),
+       applying=Option(list, ["执行", "依据", "依照", "按照", "根据", "适用", "实施", "落实"], item=str,
+                       doc="words before a title that say the report applied it"))
+def cited_title(doc, rule, ctx):
+    """A quoted title of a law or central document that is garbled, misquoted, superseded
+    or cited before it was issued (or applied before it took effect)."""
+    problem = rule.options["problem"]
+    ref = reference_date(doc) or datetime.date.today()
+    for line, start, end, cited, verdict, entry, detail in analyse(doc, rule):
+        before = line.text[max(0, start - 6):start]
+        args = {"cited": cited, "title": entry.title if entry else ""}
+        if problem == "injected" and verdict == "injected":
+            yield doc.hit(line, start, end, args={**args, "inserted": detail})
+        elif problem == "misquoted" and verdict == "near":
+            yield doc.hit(line, start, end, args=args)
+        elif verdict != "exact":
+            continue
+        elif problem == "superseded" and entry.superseded_by and entry.superseded <= ref:
+            after = line.text[end:end + 4]
+            if any(w in before for w in rule.options["historical"]) or "废止" in after:
+                continue
+            yield doc.hit(line, start, end, args={**args, "date": zh_date(entry.superseded),
+                                                  "successor": entry.superseded_by})
+        elif problem == "premature":
+            if entry.issued > ref:
+                what = f"{zh_date(entry.issued)}才通过（发布）"
+            elif entry.effective > ref and any(w in before for w in rule.options["applying"]):
+                what = f"{zh_date(entry.effective)}才施行"
+            elif entry.revised and entry.revised > ref and re.search(r"新修[订正]|修[订正]后", before):
+                what = f"{zh_date(entry.revised)}才修订"
+            else:
+                continue
+            yield doc.hit(line, start, end, args={**args, "what": what, "ref": zh_date(ref)})

@@ -1,0 +1,130 @@
+"""Hygiene: text that is not part of the report. Web page headers and footers around a copied
+report, gambling and SEO spam injected into hacked pages, conversion leftovers (Word
+bookmarks, image links, HTML), mojibake and unfilled template placeholders.
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+
+from ..finding import Fix
+from . import Option, check
+
+# Conversion leftovers, each with what it is; the fix deletes it (or keeps a link's text).
+DEBRIS = (
+    ("Word书签", re.compile(r"\[bookmark:[^\]\n]*\]|\[\]\{#[^}\n]*\}|\{#_[A-Za-z0-9_]+(?: \.anchor)?\}")),
+    ("Markdown图片链接", re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")),
+    ("Markdown超链接", re.compile(r"\[([^\]\n]+)\]\((?:https?:|ftp:|file:|#)[^)\n]*\)")),
+    ("HTML标签", re.compile(r"</?(?:p|br|span|div|font|b|i|u|strong|em|sup|sub|table|tbody|tr|td|th|"
+                          r"img|a|o:p|section|h[1-6])(?:\s[^<>\n]*)?/?>", re.I)),
+    ("HTML字符实体", re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|"
+                             r"mdash|ndash|hellip|middot|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
+    ("不可见控制字符", re.compile(r"[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")),
+)
+BLANK_ENTITY = {"&nbsp;", "&ensp;", "&emsp;"}
+MOJIBAKE = (
+    ("替换字符“\ufffd”（解码失败）", re.compile(r"\ufffd+")),
+    ("成串的问号（汉字在转码中丢失）", re.compile(r"\?(?:[ \t]*\?)+")),
+    ("私用区字符（字体专用符号，换台电脑即成乱码）", re.compile(r"[\ue000-\uf8ff]+")),
+)
+
+
+def _replacement(name: str, m: re.Match, text: str) -> str:
+    """What a piece of debris becomes: nothing, a link's own text, or an entity's character."""
+    if name == "Markdown超链接":
+        return m.group(1)
+    if name == "HTML字符实体":
+        if m.group(0) in BLANK_ENTITY:
+            left, right = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+            return " " if left.isascii() and left.isalnum() and right.isascii() and right.isalnum() else ""
+        return html.unescape(m.group(0))
+    return ""
+
+
+@check("web-chrome")
+def web_chrome(doc, rule, ctx):
+    """A government web page's header or footer (索引号, 发布时间, 主办…) around the report:
+    reported once per block; the document model already keeps it out of the other checks."""
+    lines = doc.source.lines
+    for first, last, block in doc.web_blocks:
+        top, bottom = lines[block.first], lines[block.last]
+        hit = doc.hit(top, 0, None, end_line=last, excerpt=top.text.strip()[:40], args={
+            "where": "页首" if block.where == "header" else "页尾",
+            "first": first, "last": last,
+            "labels": "、".join(dict.fromkeys(re.split(r"[:：]", x)[0] for x in block.labels))})
+        yield dataclasses.replace(hit, end_column=len(bottom.text) - bottom.prefix + 1)
+
+
+@check("spam",
+       patterns=Option(list, item=str, doc="always spam, wherever it stands"),
+       guarded=Option(list, [], item=str, doc="spam unless the sentence is about fighting it"),
+       against=Option(list, [], item=str, doc="words that make a sentence about fighting gambling"))
+def spam(doc, rule, ctx):
+    """Gambling and SEO spam injected into the text (体育平台, 足球比分, 娱乐城…)."""
+    always = [re.compile(p, re.I) for p in rule.options["patterns"]]
+    guarded = [re.compile(p) for p in rule.options["guarded"]]
+    against = rule.options["against"]
+    for line in doc.lines:
+        found = []
+        for pattern in always:
+            found += [(m.start(), m.end()) for m in pattern.finditer(line.text)]
+        for pattern in guarded:
+            for m in pattern.finditer(line.text):
+                # the sentence around it: 严厉打击网络博彩 is not spam
+                a = max(line.text.rfind(c, 0, m.start()) for c in "。；;！？!?") + 1
+                ends = [i for i in (line.text.find(c, m.end()) for c in "。；;") if i >= 0]
+                if not any(w in line.text[a:min(ends, default=len(line.text))] for w in against):
+                    found.append((m.start(), m.end()))
+        end = -1
+        for start, stop in sorted(found):
+            if start >= end:        # overlapping patterns: one finding
+                yield doc.hit(line, start, stop, args={"text": line.text[start:stop]})
+                end = stop
+
+
+@check("conversion-debris")
+def conversion_debris(doc, rule, ctx):
+    """Leftovers of converting Word or web pages to text: bookmarks ([bookmark: _GoBack]),
+    image and link syntax (![]()), HTML tags and entities, invisible control characters."""
+    markdown = doc.source.kind == "markdown"
+    for line in doc.lines:
+        text = line.text
+        if not any(c in text for c in "[!<&{") and text.isprintable():
+            continue
+        taken = []
+        for name, pattern in DEBRIS:
+            for m in pattern.finditer(text):
+                if markdown and name == "Markdown超链接" or any(a < m.end() and m.start() < b for a, b in taken):
+                    continue    # links are Markdown's own syntax; an image only when empty
+                if markdown and name == "Markdown图片链接" and not m.group(0).endswith("()"):
+                    continue
+                taken.append((m.start(), m.end()))
+                shown = m.group(0).encode("unicode_escape").decode() if not m.group(0).isprintable() else m.group(0)
+                fix = Fix(line.number, m.start() - line.prefix + 1, m.end() - line.prefix + 1,
+                          _replacement(name, m, text))
+                yield doc.hit(line, m.start(), m.end(), args={"what": name, "text": shown}, fix=fix,
+                              excerpt=shown[:40])
+
+
+@check("mojibake")
+def mojibake(doc, rule, ctx):
+    """Characters lost in conversion: U+FFFD, runs of “?” and private-use characters."""
+    for line in doc.lines:
+        for name, pattern in MOJIBAKE:
+            for m in pattern.finditer(line.text):
+                yield doc.hit(line, m.start(), m.end(), args={"what": name})
+
+
+@check("placeholder",
+       patterns=Option(list, item=str, doc="what an unfilled template placeholder looks like"))
+def placeholder(doc, rule, ctx):
+    """Template placeholders that were never filled in: XX镇, ××年××月, 【单位名称】, ____."""
+    patterns = [re.compile(p) for p in rule.options["patterns"]]
+    for line in doc.lines:
+        spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(line.text))
+        end = -1
+        for start, stop in spans:
+            if start >= end:        # ××月 is one placeholder, whichever patterns see it
+                yield doc.hit(line, start, stop, args={"text": line.text[start:stop]})
+                end = stop

@@ -1,0 +1,197 @@
+"""Punctuation and number style of official documents (GB/T 15834-2011 标点符号用法,
+GB/T 15835-2011 出版物上数字用法): doubled marks, stray spaces, half-width marks in Chinese
+text, 文号 brackets, unbalanced pairs, abbreviated years, full-width digits. A Fix is given
+only where the right text is certain.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..document import lead_length
+from ..finding import Fix
+from ..text import HAN
+from . import check
+
+FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"
+STOPS = "，。、；：！？”’）》〉】」』"          # no space may stand before these
+TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FAMILIES = ("，,", "；;", "：:", "！!", "？?", "。", "、")
+DOUBLED = re.compile("|".join(f"[{f}]{{2,}}" for f in FAMILIES))
+SPACE = re.compile(r"[ \t\u3000\u00a0]+")
+DOC_NUMBER = re.compile(r"([（(\[［【﹝〔])[ \t]*((?:19|20)\d{2})[ \t]*([）)\]］】﹞〕])[ \t]*(?:第[ \t]*)?\d{1,4}[ \t]*号")
+SHORT_YEAR = re.compile(r"(?<![\d０-９.．/\-'’])(\d{2})年(?=\d{1,2}月|度|底|初|末|[上下]半年|第[一二三四]季度)")
+WIDE_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)*")
+TITLE_COMMA = re.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
+OPEN = {"“": "“", "‘": "‘", "（": "（", "(": "（", "《": "《", "〈": "〈", "【": "【"}
+CLOSE = {"”": "“", "’": "‘", "）": "（", ")": "（", "》": "《", "〉": "〈", "】": "【"}
+PARTNER = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】"}
+PAIR_MARKS = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
+HALF_MARKS = re.compile(r"[,;:?!()（）]")
+LIST_MARK = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[\dA-Za-z一二三四五六七八九十①-⑳]{1,2}[)）]")
+
+
+def cjk(ch: str) -> bool:
+    """A Han character or a full-width mark: the company that makes text Chinese."""
+    return bool(ch) and (HAN.match(ch) is not None or ch in FULL)
+
+
+def word(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def layout(doc) -> set[int]:
+    """Lines whose spacing is layout (the title, the closing issuer and date)."""
+    return {l.number for l in [*doc.title, doc.issuer, doc.date_line] if l is not None}
+
+
+def fix_at(line, start: int, end: int, text: str) -> Fix:
+    return Fix(line.number, start - line.prefix + 1, end - line.prefix + 1, text)
+
+
+@check("doubled-punctuation")
+def doubled_punctuation(doc, rule, ctx):
+    """The same mark twice or more in a row: “。。”, “，，”, “、、”."""
+    for line in doc.lines:
+        for m in DOUBLED.finditer(line.text):
+            run = m.group(0)
+            if set(run) == {"?"}:
+                continue            # “??” is mojibake, reported by hygiene
+            t = line.text
+            full = next((c for c in run if c in FULL), TO_FULL.get(run[0], run[0]))
+            single = full if cjk(t[m.start() - 1:m.start()]) or cjk(t[m.end():m.end() + 1]) else run[0]
+            yield doc.hit(line, m.start(), m.end(), args={"mark": run, "single": single},
+                          fix=fix_at(line, m.start(), m.end(), single))
+
+
+@check("stray-space")
+def stray_space(doc, rule, ctx):
+    """Spaces between Chinese characters, between Chinese and digits, or before a
+    full-width mark (official documents do not space Chinese text: “2025 年”)."""
+    skip = layout(doc)
+    for line in doc.lines:
+        t = line.text
+        if line.number in skip or not (" " in t or "\u3000" in t or "\t" in t or "\u00a0" in t):
+            continue
+        end = len(t.rstrip(" \t\u3000\u00a0"))
+        for m in SPACE.finditer(t, lead_length(t), end):
+            left, right = t[m.start() - 1], t[m.end()]
+            if (cjk(left) and (cjk(right) or right.isdigit()) or left.isdigit() and cjk(right)
+                    or right in STOPS):
+                yield doc.hit(line, m.start() - 1, m.end() + 1, args={"around": left + "␣" + right},
+                              fix=fix_at(line, m.start(), m.end(), ""))
+
+
+def halfwidth_places(doc) -> list[tuple]:
+    """(line, offset) of every half-width , ; : ? ! ( ) used in Chinese text, once per report."""
+    if "halfwidth" in doc.cache:
+        return doc.cache["halfwidth"]
+    places = []
+    for line in doc.lines:
+        t = line.text
+        marks, stack = [], []
+        for m in HALF_MARKS.finditer(t):
+            i, c = m.start(), m.group(0)
+            if c in "(（":
+                stack.append(i)
+            elif c in ")）" and stack:
+                a = stack.pop()
+                if (t[a] == "(" or c == ")") and t[a - 1:a] != "]" and HAN.search(t, a, i):
+                    marks += [j for j in (a, i) if t[j] in "()"]
+            elif c in ",;:?!":
+                left, right = t[i - 1:i], t[i + 1:i + 2]
+                family = next(f for f in FAMILIES if c in f)
+                if left and left in family or right and right in family or t[i + 1:i + 3] == "//":
+                    continue        # doubled marks and URLs are other checks' business
+                if (cjk(left) or cjk(right)) and not (word(left) and word(right)):
+                    marks.append(i)
+        places += [(line, i) for i in sorted(marks)]
+    doc.cache["halfwidth"] = places
+    return places
+
+
+def halfwidth_edits(doc, rule=None) -> list[Fix]:
+    """The fixes of every half-width mark the halfwidth-punctuation finding counts."""
+    return [fix_at(line, i, i + 1, TO_FULL[line.text[i]]) for line, i in halfwidth_places(doc)]
+
+
+@check("halfwidth-punctuation")
+def halfwidth_punctuation(doc, rule, ctx):
+    """Half-width , ; : ? ! ( ) in Chinese text (copies from web pages): one finding per
+    report with the count and the first places; --fix converts them all."""
+    places = halfwidth_places(doc)
+    if places:
+        line, i = places[0]
+        where = "、".join(dict.fromkeys(f"第{l.number}行" for l, _ in places[:40]))
+        shown = where if len(where) < 30 else where[:where.rfind("、", 0, 30)] + "等"
+        yield doc.hit(line, i, i + 1, args={"count": len(places), "places": shown,
+                                            "marks": "".join(sorted({l.text[j] for l, j in places}))})
+
+
+@check("document-number-brackets")
+def document_number_brackets(doc, rule, ctx):
+    """The year of a document number (发文字号) in 六角括号: 〔2023〕16号, not （2023）16号."""
+    for line in doc.lines:
+        for m in DOC_NUMBER.finditer(line.text):
+            if m.group(1) == "〔" and m.group(3) == "〕":
+                continue
+            good = f"〔{m.group(2)}〕"
+            fixed = good + line.text[m.end(3):m.end()]
+            yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "good": fixed},
+                          fix=fix_at(line, m.start(1), m.end(3), good))
+
+
+@check("unbalanced-pairs")
+def unbalanced_pairs(doc, rule, ctx):
+    """Quotes, brackets and title marks that open without closing, or close without opening."""
+    for line in doc.lines:
+        t = line.text
+        markers = {m.end() - 1 for m in LIST_MARK.finditer(t)}   # 1) and 一) are list markers
+        stack, lonely = [], []
+        for m in PAIR_MARKS.finditer(t):
+            i, c = m.start(), m.group(0)
+            if c in "‘’" and word(t[i - 1:i]) and word(t[i + 1:i + 2]):
+                continue            # an apostrophe
+            if c in OPEN:
+                stack.append((OPEN[c], i))
+            elif c in CLOSE and i not in markers:
+                kinds = [k for k, _ in stack]
+                if CLOSE[c] not in kinds:
+                    lonely.append((i, c))
+                    continue
+                while stack and stack[-1][0] != CLOSE[c]:
+                    lonely.append((stack[-1][1], t[stack.pop()[1]]))
+                stack.pop()
+        lonely += [(i, t[i]) for _, i in stack]
+        for i, c in sorted(lonely):
+            other = PARTNER.get(OPEN.get(c, ""), "") or CLOSE.get(c, "")
+            yield doc.hit(line, i, i + 1, args={"mark": c, "other": other})
+
+
+@check("abbreviated-year")
+def abbreviated_year(doc, rule, ctx):
+    """A year written with two digits (“24年3月”, “23年度”): GB/T 15835 wants it in full."""
+    for line in doc.lines:
+        for m in SHORT_YEAR.finditer(line.text):
+            yy = int(m.group(1))
+            full = f"{2000 + yy if yy < 50 else 1900 + yy}年"
+            yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "full": full})
+
+
+@check("fullwidth-digits")
+def fullwidth_digits(doc, rule, ctx):
+    """Digits typed full-width (２０２５): Arabic numerals are written half-width."""
+    for line in doc.lines:
+        for m in WIDE_DIGITS.finditer(line.text):
+            good = unicodedata.normalize("NFKC", m.group(0))
+            yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "good": good},
+                          fix=fix_at(line, m.start(), m.end(), good))
+
+
+@check("title-comma")
+def title_comma(doc, rule, ctx):
+    """A 顿号 between titles or quotations standing side by side: 《宪法》、《民法典》."""
+    for line in doc.lines:
+        for m in TITLE_COMMA.finditer(line.text):
+            yield doc.hit(line, m.start() - 1, m.end() + 1, args={"found": line.text[m.start() - 1:m.end() + 1]},
+                          fix=fix_at(line, m.start(), m.end(), ""))

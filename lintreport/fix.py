@@ -1,0 +1,207 @@
+"""--fix and --diff: apply the safe fixes the findings carry.
+
+Text and Markdown files are rewritten in place (or copied with --fix-output), byte for byte
+except the fixed characters: same encoding, same line endings. A docx is never changed in
+place; with --fix-output a fixed copy is written, run formatting kept. Fixing repeats until
+no fix is left (one fix can reveal another), at most PASSES times.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+
+from .checks import get
+from .document import parse
+from .engine import Context, check_document
+from .errors import InputError
+from .finding import Fix
+from .read import Line, Source, read
+
+PASSES = 5
+
+
+def _bulk():
+    """Kinds that report once per report but fix every place they count."""
+    from .checks.punctuation import halfwidth_edits
+    return {"halfwidth-punctuation": halfwidth_edits}
+
+
+def plan(source: Source, checklist, rules, config) -> list[Fix]:
+    """The fixes of every active, unsuppressed finding on one source."""
+    rules = [r for r in rules if get(r.check).scope != "batch"]
+    doc = parse(source)
+    findings, _, _ = check_document(doc, rules, Context(checklist, config))
+    fixes = [f.fix for f in findings if f.fix is not None]
+    fired, bulk = {f.rule for f in findings}, _bulk()
+    for rule in rules:
+        if rule.id in fired and rule.check in bulk:
+            fixes += bulk[rule.check](doc, rule)
+    return fixes
+
+
+def apply(texts: list[str], fixes: list[Fix]) -> int:
+    """Apply fixes to texts[line - 1] in place; overlapping ones wait for the next pass."""
+    by_line: dict[int, list[Fix]] = {}
+    for f in sorted(set(fixes)):
+        by_line.setdefault(f.line, []).append(f)
+    done = 0
+    for number, line_fixes in by_line.items():
+        text, end = texts[number - 1], None
+        for f in reversed(line_fixes):      # right to left keeps earlier columns valid
+            if end is not None and f.end_column > end or f.end_column > len(text) + 1:
+                continue
+            text = text[:f.column - 1] + f.replacement + text[f.end_column - 1:]
+            end, done = f.column, done + 1
+        texts[number - 1] = text
+    return done
+
+
+def _decode(path: str) -> tuple[str, str, bytes]:
+    from .read.text import decode
+    with open(path, "rb") as f:
+        data = f.read()
+    text, encoding = decode(data)
+    if "有损" in encoding:
+        raise InputError("文件含有无法解码的字节,自动修正会破坏它们,请先转换为UTF-8")
+    if encoding == "utf-16":
+        encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+    return text, encoding, data[:2] if encoding.startswith("utf-16") else b""
+
+
+def fix_text(path: str, checklist, rules, config) -> tuple[str, str, int, bytes]:
+    """(text before, text after, fixes applied, encoded result) of a txt or md file."""
+    before, encoding, bom = _decode(path)
+    parts = before.splitlines(keepends=True)
+    texts = [p.splitlines()[0] if p.splitlines() else "" for p in parts]
+    endings = [p[len(t):] for p, t in zip(parts, texts)]
+    kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    total = 0
+    for _ in range(PASSES):
+        source = Source(path, [Line(t, i) for i, t in enumerate(texts, 1)], kind, encoding)
+        done = apply(texts, plan(source, checklist, rules, config))
+        total += done
+        if not done:
+            break
+    after = "".join(t + e for t, e in zip(texts, endings))
+    return before, after, total, bom + after.encode(encoding)
+
+
+def _segments(p):
+    """[start, end, element, editable] of a paragraph's text pieces, as python-docx reads them."""
+    from docx.oxml.ns import qn
+    out, pos = [], 0
+    for item in p.xpath("w:r | w:hyperlink"):
+        for run in ([item] if item.tag == qn("w:r") else item.xpath("w:r")):
+            for e in run.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"):
+                text = str(e)
+                out.append([pos, pos + len(text), e, e.tag == qn("w:t")])
+                pos += len(text)
+    return out
+
+
+def _edit_paragraph(p, fixes: list[Fix]) -> int:
+    """Apply fixes (source columns of this paragraph) to its w:t elements, right to left."""
+    from docx.oxml.ns import qn
+    segments, done = _segments(p), 0
+    for f in sorted(fixes, reverse=True):
+        a, b = f.column - 1, f.end_column - 1
+        hit = [s for s in segments if s[0] < b and s[1] > a or a == b and s[0] <= a <= s[1] and s[3]]
+        if not hit or not all(s[3] for s in hit):
+            continue            # never cut through a tab, break or field
+        first = hit[0]
+        t = first[2].text or ""
+        tail = t[b - first[0]:] if b < first[1] else ""
+        first[2].text = t[:a - first[0]] + f.replacement + tail
+        for s in hit[1:]:
+            s[2].text = (s[2].text or "")[b - s[0]:] if b < s[1] else ""
+        for s in hit:
+            s[2].set(qn("xml:space"), "preserve")
+        done += 1
+    return done
+
+
+def fix_docx(path: str, output: str, checklist, rules, config) -> int:
+    """Write a fixed copy of a docx to output; the original is only read."""
+    import docx
+    from .read.docx import body_paragraphs
+    total, current = 0, path
+    for _ in range(PASSES):
+        source = read(current)
+        fixes: dict[int, list[Fix]] = {}
+        for f in plan(source, checklist, rules, config):
+            fixes.setdefault(f.line, []).append(f)
+        document, done, seen = docx.Document(current), 0, set()
+        for number, paragraph in enumerate(body_paragraphs(document), 1):
+            line = source.lines[number - 1]
+            if number in fixes and id(paragraph._p) not in seen and \
+                    paragraph.text.replace("\u000b", "") == line.text[line.prefix:]:
+                done += _edit_paragraph(paragraph._p, fixes[number])
+            seen.add(id(paragraph._p))      # merged table cells repeat a paragraph
+        document.save(output)
+        total, current = total + done, output
+        if not done:
+            break
+    return total
+
+
+@dataclass
+class FixReport:
+    paths: list[str] = field(default_factory=list)     # what to lint again
+    notes: list[str] = field(default_factory=list)     # one line per file, for stderr
+    diff: str = ""
+    changed: int = 0
+
+
+def target(path: str, output: str | None, many: bool) -> str | None:
+    """Where the fixed text of path goes: in place, a given file, or a given folder."""
+    if output is None:
+        return None if path.lower().endswith(".docx") else path
+    if many or os.path.isdir(output) or output.endswith(os.sep):
+        os.makedirs(output, exist_ok=True)
+        return os.path.join(output, os.path.basename(path))
+    return output
+
+
+def fix_files(result, config, output: str | None = None, write: bool = True) -> FixReport:
+    """Fix every file of a lint result; with write=False only collect the diff."""
+    import tempfile
+    report = FixReport()
+    files = [r for r in result.files if not r.error]
+    for r in files:
+        path, dest = r.path, target(r.path, output, len(files) > 1)
+        if dest is not None and os.path.exists(dest) and os.path.samefile(dest, path) and \
+                path.lower().endswith(".docx"):
+            report.notes.append(f"{path}: 不能覆盖原docx文件,请为修正副本另选位置")
+            report.paths.append(path)
+            continue
+        try:
+            if path.lower().endswith(".docx"):
+                if dest is None and write:
+                    report.notes.append(f"{path}: docx 不在原文件上修改,请用 --fix-output 指定修正副本的位置")
+                    report.paths.append(path)
+                    continue
+                with tempfile.TemporaryDirectory() as tmp:
+                    copy = os.path.join(tmp, "fixed.docx") if not write else dest
+                    n = fix_docx(path, copy, result.checklist, result.rules, config)
+                    before = [l.text for l in read(path).lines]
+                    after = [l.text for l in read(copy).lines] if n else before
+                before, after = "\n".join(before) + "\n", "\n".join(after) + "\n"
+            else:
+                before, after, n, data = fix_text(path, result.checklist, result.rules, config)
+                if write and (n or dest != path):
+                    with open(dest, "wb") as f:
+                        f.write(data)
+        except (InputError, OSError, ValueError) as exc:
+            report.notes.append(f"{path}: 未修正:{exc}")
+            report.paths.append(path)
+            continue
+        report.paths.append(dest if write else path)
+        if n:
+            report.changed += 1
+            where = "" if dest in (None, path) else f",写入 {dest}"
+            report.notes.append(f"{path}: 修正 {n} 处{where}")
+            report.diff += "".join(difflib.unified_diff(
+                before.splitlines(keepends=True), after.splitlines(keepends=True),
+                fromfile=path, tofile=f"{path}(修正后)"))
+    return report

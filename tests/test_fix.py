@@ -1,0 +1,186 @@
+"""--fix, --diff and --fix-output: only the fixed characters change, nothing fixable is left,
+files keep their encoding and line endings, and a docx is never changed in place."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from lintreport.checks.hygiene import DEBRIS
+from lintreport.cli import main
+from lintreport.fix import apply
+from lintreport.finding import Fix
+from tests.conftest import SEEDS, make_docx
+
+# What a fix may change: punctuation, spaces and 文号 brackets, one for another or away.
+MARKS = set(",;:?!()，；：？！（）。、 \t\u3000\u00a0〔〕[]［］【】﹝﹞")
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def only_fixable_changes(before: str, after: str) -> list[str]:
+    """What changed between two texts that no safe fix could have changed (empty: all fine).
+    Independent of the fixer: it compares characters, line by line."""
+    a, b = before.split("\n"), after.split("\n")
+    if len(a) != len(b):
+        return ["the number of lines changed"]
+    wrong = []
+    for x, y in zip(a, b):
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+            gone, new = x[i1:i2], y[j1:j2]
+            if tag == "equal" or set(gone + new) <= MARKS:
+                continue
+            debris = any(p.fullmatch(gone) for _, p in DEBRIS)
+            if not (debris and new == ""):
+                wrong.append(f"{gone!r} → {new!r}")
+    return wrong
+
+
+def test_apply_right_to_left_and_overlaps_wait():
+    texts = ["一二三四五六", "甲乙"]
+    # Y overlaps X: the right one goes first, X waits for the next pass
+    assert apply(texts, [Fix(1, 2, 4, "X"), Fix(1, 3, 5, "Y"), Fix(1, 6, 7, "Z"), Fix(2, 1, 1, "《")]) == 3
+    assert texts == ["一二Y五Z", "《甲乙"]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
+def test_fix_leaves_nothing_fixable_and_changes_only_fixed_characters(seed, tmp_path):
+    copy = tmp_path / seed.name
+    shutil.copy(seed, copy)
+    r = run("check", "--fix", "--format", "json", str(copy))
+    assert r.exit_code in (0, 1)
+    left = json.loads(r.stdout)["files"][0]["findings"]
+    assert [f["rule"] for f in left if f["fix"] or f["rule"] == "P003"] == []
+    before, after = seed.read_text(encoding="utf-8"), copy.read_text(encoding="utf-8")
+    assert before != after
+    assert only_fixable_changes(before, after) == []
+    # a second run finds nothing more to fix
+    again = copy.read_bytes()
+    run("check", "--fix", "--format", "json", str(copy))
+    assert copy.read_bytes() == again
+
+
+def test_the_comparison_catches_a_changed_word():
+    assert only_fixable_changes("推进依法行政,成效明显。", "推进依法行政，成效明显。") == []
+    assert only_fixable_changes("推进依法行政,成效明显。", "推进依法治理,成效明显。") == ["'行政' → '治理'"]
+    assert only_fixable_changes("一\n二", "一二") == ["the number of lines changed"]
+    assert only_fixable_changes("[bookmark: _GoBack]正文", "正文") == []
+
+
+def test_diff_shows_the_fixes_and_changes_nothing(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("云岭镇2025年法治政府建设工作报告\n2025年,云岭镇坚持依法行政。。\n", encoding="utf-8")
+    before = path.read_bytes()
+    r = run("check", "--diff", str(path))
+    assert r.exit_code == 1
+    assert "-2025年,云岭镇坚持依法行政。。" in r.stdout and "+2025年，云岭镇坚持依法行政。" in r.stdout
+    assert path.read_bytes() == before
+
+
+def test_diff_of_a_clean_file_is_empty(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("云岭镇2025年法治政府建设工作报告\n2025年，云岭镇坚持依法行政。\n", encoding="utf-8")
+    r = run("check", "--diff", str(path))
+    assert (r.exit_code, r.stdout) == (0, "")
+
+
+def test_encoding_bom_and_line_endings_are_kept(tmp_path):
+    text = "云岭镇2025年法治政府建设工作报告\r\n2025年,云岭镇坚持依法行政。\r\n"
+    gbk, bom = tmp_path / "gbk.txt", tmp_path / "bom.txt"
+    gbk.write_bytes(text.encode("gb18030"))
+    bom.write_bytes(text.encode("utf-8-sig"))
+    run("check", "--fix", str(gbk), str(bom))
+    fixed = text.replace("年,", "年，")
+    assert gbk.read_bytes() == fixed.encode("gb18030")
+    assert bom.read_bytes() == fixed.encode("utf-8-sig")
+
+
+def test_damaged_encoding_is_not_rewritten(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("云岭镇2025年法治政府建设工作报告\n2025年,".encode("utf-8") + b"\x80\xff" + "。".encode())
+    before = path.read_bytes()
+    r = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert path.read_bytes() == before
+    assert "未修正" in r.stderr
+
+
+def test_fix_output_writes_a_copy_and_keeps_the_original(tmp_path):
+    path, out = tmp_path / "r.txt", tmp_path / "fixed" / "r.txt"
+    path.write_text("云岭镇2025年法治政府建设工作报告\n2025年,推进依法行政。\n", encoding="utf-8")
+    before = path.read_bytes()
+    run("check", "--fix-output", str(tmp_path / "fixed") + "/", str(path))
+    assert path.read_bytes() == before
+    assert out.read_text(encoding="utf-8") == "云岭镇2025年法治政府建设工作报告\n2025年，推进依法行政。\n"
+
+
+def test_select_limits_what_is_fixed(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("云岭镇2025年法治政府建设工作报告\n2025年,推进依法行政。。\n", encoding="utf-8")
+    run("check", "--fix", "--select", "P001", str(path))
+    assert path.read_text(encoding="utf-8").endswith("2025年,推进依法行政。\n")
+
+
+def test_suppressed_rule_is_not_fixed(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text("<!-- lintreport-disable P003 -->\n# 云岭镇2025年法治政府建设工作报告\n"
+                    "2025年,推进依法行政。。\n", encoding="utf-8")
+    run("check", "--fix", str(path))
+    assert path.read_text(encoding="utf-8").endswith("2025年,推进依法行政。\n")
+
+
+def _runs_docx(path):
+    """A docx whose fixable text is split across runs, one of them bold."""
+    import docx
+    document = docx.Document()
+    document.add_paragraph("云岭镇2025年法治政府建设工作报告")
+    p = document.add_paragraph()
+    p.add_run("2025年,云岭")
+    p.add_run("镇开展活动(含社区)。").bold = True
+    p.add_run("。[bookmark: _GoBack]")
+    document.save(str(path))
+    return path
+
+
+def test_docx_is_never_changed_in_place(tmp_path):
+    path = _runs_docx(tmp_path / "r.docx")
+    before = path.read_bytes()
+    r = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert path.read_bytes() == before
+    assert "--fix-output" in r.stderr
+
+
+def test_docx_fixed_copy_keeps_runs_and_formatting(tmp_path):
+    import docx
+    path = _runs_docx(tmp_path / "r.docx")
+    before = path.read_bytes()
+    out = tmp_path / "fixed.docx"
+    r = run("check", "--fix-output", str(out), "--format", "json", str(path))
+    assert path.read_bytes() == before
+    paragraph = docx.Document(str(out)).paragraphs[1]
+    assert paragraph.text == "2025年，云岭镇开展活动（含社区）。"
+    assert [run.bold for run in paragraph.runs] == [None, True, None]
+    left = json.loads(r.stdout)["files"][0]["findings"]
+    assert [f["rule"] for f in left if f["fix"] or f["rule"] == "P003"] == []
+
+
+def test_docx_fix_columns_skip_word_list_numbers(tmp_path):
+    import docx
+    path = make_docx(tmp_path / "n.docx", ["云岭镇2025年法治政府建设工作报告", "一、主要举措和成效",
+                                           "（一）强化组织领导,健全体系"])
+    out = tmp_path / "n_fixed.docx"
+    run("check", "--fix-output", str(out), str(path))
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[2] == "强化组织领导，健全体系"
+
+
+def test_docx_diff_without_writing(tmp_path):
+    path = _runs_docx(tmp_path / "r.docx")
+    r = run("check", "--diff", str(path))
+    assert r.exit_code == 1 and "+2025年，云岭镇开展活动（含社区）。" in r.stdout
+    assert not re.search(r"fixed\.docx", " ".join(p.name for p in tmp_path.iterdir()))
