@@ -7,10 +7,12 @@ document numbers (〔2023〕16号) name other documents and are not the report s
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from functools import lru_cache
 
-from ..checklist import load_data
+from ..checklist import _load_yaml, load_data
+from ..errors import ConfigError
 from ..parts import part_of
 from ..quantity import clause, sentence
 from . import Option, check
@@ -148,12 +150,34 @@ def partial_period(doc, rule, ctx):
             yield doc.hit(line, m.start(), m.end(), args={"phrase": m.group(0)})
 
 
-@lru_cache(maxsize=1)
-def _table():
-    """The dated table (rules/data/events.yaml), with dates as datetime.date."""
-    data = load_data("events") or {}
-    events = [{**e, "date": _date(e["date"])} for e in data.get("events", [])]
-    return events, list(data.get("periods", []))
+TABLE = Option(str, "events", doc="the dated table: a shipped name (rules/data/NAME.yaml) "
+                                   "or the path of a YAML file of the same shape")
+EVENT_KEYS = ("name", "patterns", "date", "source")
+PERIOD_KEYS = ("name", "patterns", "start", "end", "source")
+
+
+@lru_cache(maxsize=8)
+def _table(name: str):
+    """(events, periods) of a dated table, checked, with dates as datetime.date and each
+    entry's patterns compiled into one regex."""
+    if name.endswith((".yaml", ".yml")) or os.sep in name:
+        path, data = name, _load_yaml(name)
+    else:
+        path, data = f"rules/data/{name}.yaml", load_data(name)
+    data = data or {}
+    events, periods = [], []
+    for kind, keys, out in (("events", EVENT_KEYS, events), ("periods", PERIOD_KEYS, periods)):
+        for i, entry in enumerate(data.get(kind) or [], 1):
+            missing = [k for k in keys if not isinstance(entry, dict) or k not in entry]
+            if missing:
+                raise ConfigError(f"{path}: {kind} 第{i}条缺少“{'、'.join(missing)}”")
+            try:
+                regex = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
+            except re.error as exc:
+                raise ConfigError(f"{path}: {kind} “{entry['name']}”的正则无效:{exc}") from exc
+            extra = {"date": _date(entry["date"])} if kind == "events" else {}
+            out.append({**entry, **extra, "regex": regex})
+    return events, periods
 
 
 def _date(value) -> datetime.date:
@@ -165,11 +189,10 @@ def _date(value) -> datetime.date:
 
 
 def _mentions(doc, ctx, entries):
-    """(line, match, entry, in_plan, text) for each mention of a table entry outside 《》."""
-    compiled = [(e, re.compile("|".join(f"(?:{p})" for p in e["patterns"]))) for e in entries]
+    """(line, match, entry, in_plan, text) for each mention of a table entry."""
     for line, text, a, b, plan in _paragraphs(doc, ctx):
-        for entry, pattern in compiled:
-            for m in pattern.finditer(text, a, b):
+        for entry in entries:
+            for m in entry["regex"].finditer(text, a, b):
                 yield line, m, entry, plan, text
 
 
@@ -180,28 +203,29 @@ def _coming(text: str, m) -> bool:
     return bool(COMING_BEFORE.search(before) or COMING_AFTER.match(after))
 
 
-@check("event-upcoming")
+@check("event-upcoming", table=TABLE)
 def event_upcoming(doc, rule, ctx):
     """A meeting that was held before the period written about is not spoken of as coming."""
     if not doc.report_year:
         return
-    events = [e for e in _table()[0] if e.get("upcoming")]
+    events = [e for e in _table(rule.options["table"])[0] if e.get("upcoming")]
     for line, m, event, plan, text in _mentions(doc, ctx, events):
         period = doc.report_year + (1 if plan else 0)
         held = event["date"]
         if held.year < period and _coming(text, m):
             yield doc.hit(line, m.start(), m.end(), args={
                 "event": event["name"], "held": f"{held.year}年{held.month}月",
-                "report": doc.report_year, "year": period})
+                "report": doc.report_year, "year": period,
+                "where": "下一年度工作安排" if plan else "本年度工作"})
 
 
-@check("event-before")
+@check("event-before", table=TABLE)
 def event_before(doc, rule, ctx):
     """An event cited as past happened before the report was written."""
     if not doc.report_year:
         return
     written = doc.date or ctx.config.deadline_for(doc.report_year)
-    for line, m, event, plan, text in _mentions(doc, ctx, _table()[0]):
+    for line, m, event, plan, text in _mentions(doc, ctx, _table(rule.options["table"])[0]):
         held = event["date"]
         if held > written and not _coming(text, m):
             yield doc.hit(line, m.start(), m.end(), args={
@@ -210,12 +234,12 @@ def event_before(doc, rule, ctx):
                 "report": doc.report_year})
 
 
-@check("plan-period")
+@check("plan-period", table=TABLE)
 def plan_period(doc, rule, ctx):
     """A plan period cited as current covers the year written about."""
     if not doc.report_year:
         return
-    for line, m, period, plan, text in _mentions(doc, ctx, _table()[1]):
+    for line, m, period, plan, text in _mentions(doc, ctx, _table(rule.options["table"])[1]):
         year = doc.report_year + (1 if plan else 0)
         s, e = sentence(text, m.start())
         # a period may be prepared for in the year before it starts

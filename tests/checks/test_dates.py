@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from lintreport.checklist import load_data
-from lintreport.checks.dates import quoted
+from lintreport.checks.dates import _table, quoted
+from lintreport.errors import ConfigError
 
 from tests.conftest import SEEDS, run_rule
 
@@ -131,17 +134,40 @@ def test_quoted_spans_cover_titles_and_document_numbers():
 
 
 def test_event_table_is_valid():
-    data = load_data("events")
-    names = set()
-    for entry in data["events"]:
-        assert {"name", "patterns", "date", "source"} <= set(entry), entry
-        assert isinstance(entry["date"], datetime.date)
-        assert entry["name"] not in names
-        names.add(entry["name"])
+    events, periods = _table("events")
+    assert len(events) >= 10 and len(periods) >= 5
+    names = [e["name"] for e in events + periods]
+    assert len(names) == len(set(names))
+    for entry in events:
+        assert isinstance(entry["date"], datetime.date) and entry["source"]
+    for entry in events + periods:
         assert all("\\b" not in p for p in entry["patterns"])
-    for entry in data["periods"]:
-        assert {"name", "patterns", "start", "end", "source"} <= set(entry), entry
+    for entry in periods:
         assert entry["start"] <= entry["end"]
+    raw = load_data("events")
+    assert len(raw["events"]) == len(events)
+
+
+def test_a_users_own_table(tmp_path):
+    table = tmp_path / "my-events.yaml"
+    table.write_text("events:\n"
+                     "  - name: 某省第九次党代会\n"
+                     "    patterns: ['省第九次党代会']\n"
+                     "    date: 2023-05\n"
+                     "    upcoming: true\n"
+                     "    source: 测试用的虚构条目\n", encoding="utf-8")
+    text = report(2024, "以优异成绩迎接省第九次党代会胜利召开。")
+    found = run_rule(text, "DT005", table=str(table))
+    assert len(found) == 1 and "2023年5月" in found[0].message
+    assert run_rule(text, "DT005") == []    # not in the shipped table
+
+
+def test_a_broken_table_names_the_file_and_entry(tmp_path):
+    table = tmp_path / "bad.yaml"
+    table.write_text("events:\n  - name: 缺日期的会议\n    patterns: ['会议']\n    source: x\n",
+                     encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.yaml.*第1条.*date"):
+        _table(str(table))
 
 
 def test_sample_reports():
