@@ -60,6 +60,7 @@ def score(folder: str, findings) -> dict:
                      sum(1 for k in planted.values() if k == kind))
     out["found"] = sum(1 for p in planted if p in pairs)
     out["unplanted"] = sorted(sorted(p) for p in pairs if p not in planted and p not in derived)
+    out["missed"] = sorted(sorted(p) + [k] for p, k in planted.items() if p not in pairs)
     return out
 
 
@@ -84,13 +85,14 @@ def run_one(folder: str, jobs: int, options: dict) -> dict:
     total = time.perf_counter() - start
     shares = [r.stats.get("copied_share", 0) for r in result.files]
     out = score(folder, result.findings)
-    out.update(reports=len(result.files), seconds=round(total, 2),
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    out.update(reports=len(result.files), seconds=round(total, 2), cpu_seconds=round(cpu, 1),
                compare_seconds=round(timing.get("compare", 0), 2),
                findings={rule: sum(1 for f in result.findings if f.rule == rule)
                          for rule in ("D001", "D002")},
                with_copies=sum(1 for s in shares if s),
-               parent_peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-               worker_peak_mb=round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
+               parent_peak_mb=round(own.ru_maxrss / 1024), worker_peak_mb=round(workers.ru_maxrss / 1024))
     return out
 
 
@@ -117,7 +119,7 @@ def main() -> None:
         cmd += [f"--option={o}" for o in args.option]
         r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
         share = len(r["unplanted"]) / max(r["pairs"], 1)
-        print(f"{n} reports, {args.jobs} jobs: {r['seconds']} s in all "
+        print(f"{n} reports, {args.jobs} jobs: {r['seconds']} s in all, {r['cpu_seconds']} s of CPU "
               f"({r['compare_seconds']} s comparing across reports in the parent); "
               f"peak memory {r['parent_peak_mb']} MB parent, {r['worker_peak_mb']} MB largest worker")
         print(f"  planted copies found: {r['found']}/{r['planted']} = {r['found'] / max(r['planted'], 1):.1%} "
@@ -127,6 +129,8 @@ def main() -> None:
               f"reports with copied text: {r['with_copies']}")
         for pair in r["unplanted"][:10]:
             print("    not planted:", " ~ ".join(f"{f}:{line}" for f, line in pair))
+        for *pair, kind in r["missed"][:10]:
+            print(f"    missed ({kind}):", " ~ ".join(f"{f}:{line}" for f, line in pair))
 
 
 if __name__ == "__main__":

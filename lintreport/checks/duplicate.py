@@ -22,6 +22,8 @@ from ..read import Line
 from . import Option, check
 
 CLAUSE_END = re.compile(r"[，,：:]")
+# Long units need only part of their n-grams to meet their copies (see shingles.grams)
+SAMPLE = {"paragraph": 4, "sentence": 1, "clause": 1}
 UNITS = {   # level: (one, several, what it is)
     "paragraph": ("本段", "本段", "段落"),
     "sentence": ("本句", "这几句", "句子"),
@@ -83,9 +85,8 @@ def duplicate_text(doc, rule, ctx):
         if minimum <= 0:
             continue
         units = _units(doc, level, minimum)
-        # paragraphs are long: a quarter of their n-grams is enough to find candidates
         found = S.repeats([u.norm for u in units], o["ngram"], o["min_shared"],
-                          o["min_similarity"], 4 if level == "paragraph" else 1)
+                          o["min_similarity"], SAMPLE[level])
         fresh = [(j, i, sim) for j, i, sim in found if not _inside(units[j], reported)]
         for run in _runs(fresh, units):
             first, last = units[run[0][0]], units[run[-1][0]]
