@@ -40,7 +40,8 @@ PAST_AFTER = re.compile(r"^[^，,。；;]{0,3}(精神|以来|召开以来|胜利
 BACKWARD = re.compile(r"总结|验收|收官|圆满完成|顺利完成|全面完成|回顾|期间|以来|评估|考核")
 
 
-def quoted(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def quoted(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of 《…》 titles (with nested 〈…〉) and document numbers like （2023）16号."""
     spans, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -53,7 +54,7 @@ def quoted(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i + 1))
     for m in re.finditer(r"[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d+\s*号", text):
         spans.append(m.span())
-    return spans
+    return tuple(spans)
 
 
 def _inside(pos: int, spans) -> bool:
@@ -61,10 +62,13 @@ def _inside(pos: int, spans) -> bool:
 
 
 def _paragraphs(doc, ctx):
-    """(line, text, start, end, in_plan) of each paragraph."""
-    for p in doc.paragraphs:
-        plan = part_of(doc, ctx.checklist, p.line.number) == "plan"
-        yield p.line, p.line.text, p.start, p.start + len(p.text), plan
+    """(line, text, start, end, in_plan) of each paragraph, worked out once per report."""
+    key = ("dates-paragraphs", ctx.checklist.path)
+    if key not in doc.cache:
+        doc.cache[key] = [(p.line, p.line.text, p.start, p.start + len(p.text),
+                           part_of(doc, ctx.checklist, p.line.number) == "plan")
+                          for p in doc.paragraphs]
+    return doc.cache[key]
 
 
 @check("heading-year")
@@ -118,13 +122,12 @@ def future_date(doc, rule, ctx):
     for line, text, a, b, plan in _paragraphs(doc, ctx):
         if plan:
             continue
-        spans = quoted(text)
         for m in YEAR.finditer(text, a, b):
             year = int(m.group(1))
             d = DATE.match(text, m.start())
             month = int(d.group(2)) if d else 1     # a bare year: only a later year is wrong
             when = datetime.date(year, min(max(month, 1), 12), 1)
-            if when <= written or _inside(m.start(), spans) or \
+            if when <= written or _inside(m.start(), quoted(text)) or \
                     ahead.search(text[max(a, m.start() - 8):m.start()]) or \
                     re.match(r"\s*年?度?(以前|之前|前|底前|年底|末)", text[m.end():]):
                 continue
@@ -142,10 +145,9 @@ def partial_period(doc, rule, ctx):
     for line, text, a, b, plan in _paragraphs(doc, ctx):
         if plan:
             continue    # "明年上半年完成" is a plan
-        spans = quoted(text)
         for m in pattern.finditer(text, a, b):
             s, e = sentence(text, m.start())
-            if _inside(m.start(), spans) or ("上半年" in m.group(0) and "下半年" in text[s:e]):
+            if _inside(m.start(), quoted(text)) or ("上半年" in m.group(0) and "下半年" in text[s:e]):
                 continue
             yield doc.hit(line, m.start(), m.end(), args={"phrase": m.group(0)})
 
