@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..checklist import load_data
+from ..text import fold
 from . import Option, check
 
 PREFIX = "中华人民共和国"
@@ -26,12 +26,11 @@ TYPES = ("法典", "条例", "规定", "办法", "细则", "决定", "意见", "
          "计划", "规则", "准则", "法")
 EDITION = re.compile(r"\((?:\d{4}年?(?:修订|修正)?(?:版|本|文本)?|全文|试行稿)\)$")
 PERIOD = re.compile(r"\((\d{4})年?—(\d{4})年?\)")
-SPAM = re.compile(r"体育|娱乐|棋牌|博彩|彩票|平台|官网|比分|app", re.I)
 
 
 def key(title: str) -> str:
     """A comparable form: half-width, no spaces, quotes or 、, one kind of dash, no 年 in periods."""
-    s = unicodedata.normalize("NFKC", title)
+    s = fold(title)
     s = re.sub(r"[\s\"'“”‘’「」『』、·•]", "", s)
     s = re.sub(r"[-–—―~]+", "—", s)
     s = re.sub(r"(\d{4})年?至(\d{4})", r"\1—\2", s)
@@ -117,7 +116,7 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
         if lost > 2 or ops[-1].dest_start - ops[0].dest_end > 1:
             continue
         added = k[ops[0].dest_start:ops[-1].dest_end]
-        if len(added) >= 3 or SPAM.search(added):
+        if len(added) >= 3:        # shorter additions are misquotations (near)
             return entry, added
     return None
 

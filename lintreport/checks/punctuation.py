@@ -6,11 +6,10 @@ only where the right text is certain.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..document import lead_length
 from ..finding import Fix
-from ..text import HAN
+from ..text import HAN, fold
 from . import check
 
 FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"
@@ -183,7 +182,7 @@ def fullwidth_digits(doc, rule, ctx):
     """Digits typed full-width (２０２５): Arabic numerals are written half-width."""
     for line in doc.lines:
         for m in WIDE_DIGITS.finditer(line.text):
-            good = unicodedata.normalize("NFKC", m.group(0))
+            good = fold(m.group(0))
             yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "good": good},
                           fix=fix_at(line, m.start(), m.end(), good))
 
