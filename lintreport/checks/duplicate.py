@@ -123,24 +123,34 @@ def _runs(found, units):
 
 # ---- across reports ----------------------------------------------------------------------
 
-PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道|苏木)")
-NOT_PLACE = set("我全本各该乡城每一两在和与及为对其此等")
+PLACE_END = re.compile(r"镇|乡|街道|苏木")
+# first characters that make "X镇" a phrase (我镇, 全乡, 县曹回镇), not a township's name
+NOT_PLACE = set("我全本各该乡城每一两在和与及为对其此等年县市区省州旗盟共")
+HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def place_of(doc) -> str:
-    """The township the report is about (那吾镇), from its title or issuer, else its text."""
-    for line in [*doc.title, doc.issuer]:
-        if line is not None:
-            for m in PLACE.finditer(line.text.replace("中共", "")):
-                if m.group()[0] not in NOT_PLACE:
-                    return m.group()
+    """The township a report is about (那吾镇, 虎跳峡镇), from its title and issuer, else from
+    its first paragraphs; "" when unsure. Names are two or three characters before 镇/乡/街道:
+    the three-character form wins when it is (nearly) as frequent as its two-character tail."""
+    lines = [line.text for line in [*doc.title, doc.issuer] if line is not None]
+    text, least = "\n".join(lines), 1
+    if not PLACE_END.search(text):
+        text, least = "\n".join(p.text for p in doc.paragraphs[:5]), 2
     counts: dict[str, int] = {}
-    for p in doc.paragraphs[:5]:
-        for m in PLACE.finditer(p.text):
-            if m.group()[0] not in NOT_PLACE:
-                counts[m.group()] = counts.get(m.group(), 0) + 1
-    best = max(counts, key=counts.get, default="")
-    return best if counts.get(best, 0) >= 2 else ""
+    for m in PLACE_END.finditer(text):
+        for n in (2, 3):
+            name = text[max(m.start() - n, 0):m.end()]
+            if m.start() >= n and HAN.fullmatch(name) and name[0] not in NOT_PLACE:
+                counts[name] = counts.get(name, 0) + 1
+    short = [c for c in counts if len(c) == 2 + len(PLACE_END.search(c).group())]
+    if not short:
+        return ""
+    best = max(short, key=lambda c: (counts[c], c))
+    longer = [c for c in counts if c != best and c.endswith(best)]
+    if longer and 5 * counts[max(longer, key=counts.get)] >= 4 * counts[best]:
+        best = max(longer, key=counts.get)
+    return best if counts[best] >= least else ""
 
 
 def _sketch_report(doc, rule, ctx) -> dict:

@@ -8,9 +8,12 @@ from array import array
 
 from click.testing import CliRunner
 
+from lintreport.checks.duplicate import place_of
 from lintreport.cli import main
 from lintreport.config import Config
+from lintreport.document import parse
 from lintreport.engine import lint
+from lintreport.read import read
 from lintreport.shingles import band_keys, candidates, normalize, similarity, sketch
 
 from ..conftest import FIXTURES, ROOT
@@ -112,6 +115,14 @@ def test_a_single_report_has_nothing_to_compare(tmp_path):
 def test_sample_reports_share_no_paragraphs():
     result = run(sorted(str(p) for p in FIXTURES.glob("0*.txt")))
     assert result.findings == []
+
+
+def test_place_of_a_report_from_title_issuer_or_text():
+    places = [place_of(parse(read(str(p)))) for p in sorted(FIXTURES.glob("0*.txt"))]
+    assert places == ["那吾镇", "河市镇", "曹回镇", "肖咀镇", "虎跳峡镇"]
+    doc = parse(read(str(FIXTURES / "000_8c642f3c1dbf128b.txt")))
+    doc.issuer, doc.paragraphs = None, doc.paragraphs[:1]    # a single mention is not enough
+    assert place_of(doc) == ""
 
 
 def test_text_output_gives_the_copied_share(tmp_path):
