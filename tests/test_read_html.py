@@ -136,6 +136,17 @@ def test_headings_nested_lists_tables_and_line_breaks(tmp_path):
         "二、存在的不足和原因", "基层法治力量仍然薄弱,原因是人员不足。"]
 
 
+def test_a_report_split_over_sibling_blocks_is_read_whole(tmp_path):
+    lines = _lines(SEEDS[1].read_text(encoding="utf-8"))
+    pages = [lines[:12], lines[12:]]     # the second block holds about a fifth of the text
+    page = ("<html><body><div class='side'><a>首页</a></div><div id='content'>"
+            + "".join("<div class='page'>" + "".join(f"<p>{html.escape(l)}</p>" for l in part)
+                      + "</div>" for part in pages)
+            + "</div><div class='links'><a>某某县人民政府</a></div></body></html>")
+    (tmp_path / "r.html").write_text(page, encoding="utf-8")
+    assert _texts(tmp_path / "r.html") == lines
+
+
 def test_suppression_comments_are_kept(tmp_path):
     page = ("<html><body><div id=zoom><!-- lintreport-disable C001 -->"
             + "".join(f"<p>第{i}段。这是正文,内容很多,足以成为正文。</p>" for i in range(9))

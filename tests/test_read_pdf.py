@@ -191,3 +191,34 @@ def test_a_pdf_report_is_linted_like_its_text(tmp_path):
     structure = {f.rule for f in from_txt.findings if f.category == "structure"}
     assert structure and structure <= {f.rule for f in from_pdf.findings}
     assert from_pdf.report_year == from_txt.report_year
+
+
+def test_a_pdf_printed_by_a_browser(tmp_path):
+    """Real typesetting: justified lines, an embedded subset font, Chromium's own layout."""
+    import html
+    import os
+    import shutil
+    import subprocess
+    chromium = shutil.which("chromium")
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True,
+                           check=False).stdout if shutil.which("fc-list") else ""
+    if not chromium or not fonts.strip():
+        reason = "需要 chromium 和一种中文字体(Debian: chromium fonts-wqy-microhei;.ci/run 会安装)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    text = SEEDS[0].read_text(encoding="utf-8")
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in paragraphs(text))
+    (tmp_path / "r.html").write_text(
+        "<html><head><meta charset='utf-8'><style>@page { size: A4; margin: 37mm 26mm 35mm 28mm }"
+        " body { font-size: 16pt; line-height: 28pt; text-align: justify }"
+        " p { text-indent: 2em; margin: 0 }</style></head><body>" + body + "</body></html>",
+        encoding="utf-8")
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--no-pdf-header-footer",
+                    f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--print-to-pdf={tmp_path / 'r.pdf'}", (tmp_path / "r.html").as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    lines = read(str(tmp_path / "r.pdf")).lines
+    assert [" ".join(l.text.split()) for l in lines] == paragraphs(text)
+    assert lines[-1].page > 5

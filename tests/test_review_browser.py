@@ -93,9 +93,11 @@ def test_sorting_and_filtering(review_page):
 def test_clicking_a_report_shows_its_marked_findings(review_page):
     page, _, folder, errors = review_page
     page.goto(page.url.split("#")[0] + "#overview")
+    from playwright.sync_api import expect
     page.locator("table.overview a", has_text="肖咀镇").first.click()
     report = page.locator("section.report:visible")
-    assert report.count() == 1 and not page.locator("#overview").is_visible()
+    expect(report).to_have_count(1)
+    expect(page.locator("#overview")).to_be_hidden()
     assert "003_e917511ac2dcba9c" in report.locator(".facts").inner_text()
     findings = report.locator("tr.finding")
     marks = report.locator("mark")
@@ -104,28 +106,33 @@ def test_clicking_a_report_shows_its_marked_findings(review_page):
     # a mark leads to its explanation: rule, message and source
     marks.first.click()
     row = page.locator("tr.finding.flash")
-    assert row.count() == 1 and row.is_visible() and "依据" in row.inner_text()
+    expect(row).to_have_count(1)
+    expect(row).to_be_in_viewport()
+    expect(row).to_contain_text("依据")
     # and the explanation's location leads back to the line in the text
     row.locator("td a").first.click()
     line = page.locator(".ln.flash")
-    assert line.count() == 1 and line.is_visible()
+    expect(line).to_have_count(1)
+    expect(line).to_be_in_viewport()
     page.screenshot(path=str(folder / "line.png"))
     # the browser's back button retraces the steps, back to the overview
     page.go_back()
-    assert page.locator("tr.finding.flash").is_visible()
+    expect(page.locator("tr.finding.flash")).to_be_visible()
     page.go_back()
     page.go_back()
-    assert page.locator("#overview").is_visible()
+    expect(page.locator("#overview")).to_be_visible()
     assert errors == []
 
 
 def test_pdf_report_shows_its_pages(review_page):
     page, _, _, errors = review_page
     page.goto(page.url.split("#")[0] + "#overview")
+    from playwright.sync_api import expect
     page.locator("table.overview tr", has_text="那吾镇.pdf").locator("a").click()
     report = page.locator("section.report:visible")
+    expect(report.locator(".page").nth(1)).to_have_text("第2页")
     assert report.locator(".page").count() >= 5
-    assert report.locator(".page").nth(1).inner_text() == "第2页"
     page.locator("a", has_text="规则说明").click()
-    assert page.locator("#rules").is_visible() and page.locator("#rules dt").count() > 3
+    expect(page.locator("#rules")).to_be_visible()
+    assert page.locator("#rules dt").count() > 3
     assert errors == []

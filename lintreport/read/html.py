@@ -105,7 +105,8 @@ def _block(el):
 
 def content(root):
     """The element holding most of the page's text: each text's block counts for itself,
-    its parent and, at half weight, its grandparent."""
+    its parent and, at half weight, its grandparent; blocks beside it that hold a good
+    share of the text too are taken with it."""
     score: dict = {}
     for el in root.iter():
         own = el.text if isinstance(el.tag, str) else None    # not a comment's text
@@ -121,7 +122,13 @@ def content(root):
                     score[target] = score.get(target, 0) + n * weight
     if not score:
         return root
-    return max(score, key=lambda el: score[el])
+    best = max(score, key=lambda el: score[el])
+    # a report split over sibling blocks (one <div> per page): take them all
+    parent = best.getparent()
+    while parent is not None and any(child is not best and score.get(child, 0) >= 0.2 * score[best]
+                                     for child in parent):
+        best, parent = parent, parent.getparent()
+    return best
 
 
 def lines_of(el) -> list[str]:
