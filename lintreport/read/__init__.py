@@ -31,6 +31,9 @@ ADVICE = {
 }
 
 MAX_BYTES = 64 * 1024 * 1024
+# A real annual report has 10–50 thousand characters; far more is a wrong file or an attack,
+# and refusing it keeps every check's time bounded.
+MAX_CHARS = 3_000_000
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,13 @@ def read(path: str) -> Source:
         raise InputError(f"文件过大({size // 1048576} MB,上限 {MAX_BYTES // 1048576} MB)")
     module = importlib.import_module(f".{READERS[ext]}", __name__)
     try:
-        return module.read(path)
+        source = module.read(path)
     except InputError:
         raise
     except (OSError, ValueError, KeyError, IndexError, UnicodeError) as exc:
         raise InputError(f"无法读取文件:{type(exc).__name__}: {exc}") from exc
+    chars = sum(len(line.text) for line in source.lines)
+    if chars > MAX_CHARS:
+        raise InputError(f"文字过多({chars // 10000} 万字,上限 {MAX_CHARS // 10000} 万字):"
+                         "这不像一份年度报告,请检查是否选错了文件")
+    return source
