@@ -12,6 +12,9 @@ from lintreport.config import Config
 from lintreport.engine import lint, lint_text
 from lintreport.finding import CATEGORIES
 
+# GB/T 15834: our own Chinese text takes full-width punctuation too
+HALF_WIDTH = re.compile(r"[\u4e00-\u9fff“”][,;:()!?]|[,;:()!?][\u4e00-\u9fff“”]")
+QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
 CHECKLISTS = sorted(p.stem for p in cl.rules_dir().glob("*.yaml"))
 RULES = [(name, rule) for name in CHECKLISTS for rule in cl.load(name).rules]
 
@@ -63,3 +66,5 @@ def test_rule_examples(name, rule, tmp_path):
         assert hits, f"fail example did not fire:\n{text}"
         for f in hits:
             assert "{" not in f.message, f"unfilled placeholder in {f.message}"
+            own_words = QUOTED.sub("", f.message)     # quotations of the report keep its marks
+            assert not HALF_WIDTH.search(own_words), f"half-width punctuation: {f.message}"

@@ -42,4 +42,4 @@ def topic(doc, rule, ctx):
         names = "".join(f"“{ctx.checklist.parts[k].name}”" for k in o["parts"]
                         if k in ctx.checklist.parts)
         yield doc.hit(line, 0, 0, excerpt="", args={
-            "topic": o["topic"], "detail": f"(只出现在其他部分,{names}中没有写本年度的落实情况)"})
+            "topic": o["topic"], "detail": f"（只出现在其他部分，{names}中没有写本年度的落实情况）"})

@@ -23,7 +23,7 @@ def closing_present(doc, rule, ctx):
     """The report ends with the issuing body (落款) and the date it was written (成文日期)."""
     if not doc.paragraphs:
         return
-    names = {"issuer": "落款(发文机关署名)", "date": "成文日期"}
+    names = {"issuer": "落款（发文机关署名）", "date": "成文日期"}
     missing = [names[k] for k in rule.options["need"]
                if k in names and getattr(doc, "issuer" if k == "issuer" else "date_line") is None]
     if missing:
@@ -38,7 +38,7 @@ def year_consistency(doc, rule, ctx):
     if "title" in years and "body" in years and years["title"] != years["body"]:
         line = doc.title[0]
         yield doc.hit(line, 0, None, args={
-            "what": f"标题写{years['title']}年,正文写{years['body']}年"})
+            "what": f"标题写{years['title']}年，正文写{years['body']}年"})
     if doc.date and doc.report_year and not (
             doc.report_year <= doc.date.year <= doc.report_year + 1):
         yield doc.hit(doc.date_line, 0, None, args={

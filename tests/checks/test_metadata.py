@@ -20,7 +20,7 @@ def test_closing_issuer_and_date():
     assert run_rule("标题2025年工作报告\n" + BODY + "那吾镇人民政府\n2025年12月9日", "M002") == []
     assert run_rule("标题2025年工作报告\n" + BODY + "那吾镇人民政府 2025年12月9日", "M002") == []
     assert run_rule("标题2025年工作报告\n" + BODY + "二〇二五年十二月九日", "M002")[0].message \
-        .endswith("落款(发文机关署名)")
+        .endswith("落款（发文机关署名）")
     assert "成文日期" in run_rule("标题2025年工作报告\n" + BODY, "M002")[0].message
 
 
