@@ -173,7 +173,7 @@ def explain(rule, checklist):
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", default="review.html", show_default=True,
-              type=click.Path(dir_okay=False), help="审阅页面(单个HTML文件,可离线打开)")
+              type=click.Path(dir_okay=False), help="审阅页面（单个HTML文件，可离线打开）")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
               help="另存每份报告一行的CSV表格")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False),
@@ -181,17 +181,17 @@ def explain(rule, checklist):
 @click.option("--title", help="审阅页面的标题")
 @CHECKLIST
 @CONFIG
-@click.option("--select", multiple=True, help="只运行这些规则或类别(逗号分隔,可多次给出)")
+@click.option("--select", multiple=True, help="只运行这些规则或类别（逗号分隔，可多次给出）")
 @click.option("--ignore", multiple=True, help="不运行这些规则或类别")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="达到此级别的问题使退出码为1(默认 info)")
+              help="达到此级别的问题使退出码为1（默认 info）")
 @click.option("--against", multiple=True, type=click.Path(exists=True),
-              help="参照报告(文件或文件夹):只用于查找跨报告重复,本身不检查")
-@click.option("--jobs", type=int, help="并行进程数(默认:CPU核数)")
-@click.option("--exit-zero", is_flag=True, help="有问题也以0退出(读取或配置错误仍为2)")
+              help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查")
+@click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）")
+@click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）")
 def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, select, ignore,
            fail_on, against, jobs, exit_zero):
-    """审阅一批报告(文件夹或文件):生成总览和逐份标注问题的HTML页面,可另存CSV/Excel表格。"""
+    """审阅一批报告（文件夹或文件）：生成总览和逐份标注问题的HTML页面，可另存CSV/Excel表格。"""
     from .finding import Severity
     from .review import review as run_review
     from .review.page import render
@@ -222,9 +222,9 @@ def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, se
         write_xlsx(result, xlsx_path)
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
     unread = sum(1 for r in result.errors if not r.result.findings)
-    click.echo(f"已写入 {output}:{len(result.reports)} 份报告,错误 {counts[Severity.ERROR]} 处,"
-               f"警告 {counts[Severity.WARNING]} 处,提示 {counts[Severity.INFO]} 处"
-               + (f";{unread} 个文件无法读取" if unread else ""), err=True)
+    click.echo(f"已写入 {output}：{len(result.reports)} 份报告，错误 {counts[Severity.ERROR]} 处，"
+               f"警告 {counts[Severity.WARNING]} 处，提示 {counts[Severity.INFO]} 处"
+               + (f"；{unread} 个文件无法读取" if unread else ""), err=True)
     if result.errors:
         sys.exit(Exit.ERROR)
     threshold = Severity.parse(conf.fail_on)

@@ -54,7 +54,7 @@ def diagnostic(f, lines: Lines) -> dict:
     else:   # whole lines: reviewdog reads a range without columns linewise
         where = {"start": {"line": f.line}, "end": {"line": f.end_line}}
     out = {
-        "message": f"{f.message}(依据:{f.source})",
+        "message": f"{f.message}（依据：{f.source}）",
         "location": {"path": f.path, "range": where},
         "severity": SEVERITY[f.severity],
         "source": SOURCE,

@@ -187,7 +187,7 @@ def read(path: str) -> Source:
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError or ValueError on pages it cannot read
-        raise InputError(f"无法解析网页:{type(exc).__name__}: {exc}") from exc
+        raise InputError(f"无法解析网页：{type(exc).__name__}: {exc}") from exc
     meta = {}
     date = published(root)
     if date:
@@ -204,7 +204,7 @@ def read(path: str) -> Source:
         drop.update(range(block.first, block.last + 1))
     texts = [t for i, t in enumerate(texts) if i not in drop]
     if not any(HAN.search(t) for t in texts):
-        raise InputError("网页中没有找到报告正文(页面可能只有图片、附件链接或由脚本加载),"
-                         "请打开网页另存为完整网页,或提供docx")
+        raise InputError("网页中没有找到报告正文（页面可能只有图片、附件链接或由脚本加载），"
+                         "请打开网页另存为完整网页，或提供docx")
     lines = [Line(t, n) for n, t in enumerate(texts, 1)]
     return Source(path, lines, kind="html", meta=meta)

@@ -18,10 +18,10 @@ from . import Line, Source
 MIN_CHARS = 40            # fewer real characters per page than this: a scan, not text
 PAGE_NUMBER = re.compile(r"^[\s\-—–－―·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－―·]*$")
 END = "。！？!?:：;；”’）)"
-ENCRYPTED = ("PDF文件已加密(需要密码才能打开),无法读取文字;请解除密码后重新导出PDF,"
+ENCRYPTED = ("PDF文件已加密（需要密码才能打开），无法读取文字；请解除密码后重新导出PDF，"
              "或提供docx格式的报告")
-SCANNED = ("PDF没有文字层(可能是扫描件或图片),无法检查文字;请提供docx或由Word导出的PDF,"
-           "或先做文字识别(OCR)后再检查")
+SCANNED = ("PDF没有文字层（可能是扫描件或图片），无法检查文字；请提供docx或由Word导出的PDF，"
+           "或先做文字识别（OCR）后再检查")
 
 
 def _open(path: str):
@@ -32,7 +32,7 @@ def _open(path: str):
         code = getattr(exc, "err_code", None)
         if code in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY):
             raise InputError(ENCRYPTED) from exc
-        raise InputError("不是有效的PDF文件(文件已损坏或不完整),请重新导出") from exc
+        raise InputError("不是有效的PDF文件（文件已损坏或不完整），请重新导出") from exc
 
 
 def page_lines(textpage) -> list[tuple[float, float, float, str]]:

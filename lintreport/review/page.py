@@ -53,12 +53,12 @@ def overview(review: Review) -> str:
     unread = len(review.errors)
     out = [f'<section class="view" id="overview"><h1>{esc(review.checklist.title)}审阅</h1>',
            (f'<p class="totals">共 {len(review.reports)} 份报告'
-            f'{f",其中 {unread} 份无法读取" if unread else ""}:'
+            f'{f"，其中 {unread} 份无法读取" if unread else ""}：'
             f'<span class="sev-error">错误 {totals[Severity.ERROR]}</span>、'
             f'<span class="sev-warning">警告 {totals[Severity.WARNING]}</span>、'
             f'<span class="sev-info">提示 {totals[Severity.INFO]}</span>。'
-            f'点击表头排序,点击报告名称查看全文和问题。</p>'),
-           '<p><input type="search" id="filter" placeholder="筛选:地方、文件名或规则编号"></p>',
+            f'点击表头排序，点击报告名称查看全文和问题。</p>'),
+           '<p><input type="search" id="filter" placeholder="筛选：地方、文件名或规则编号"></p>',
            ('<table class="overview"><thead><tr><th data-sort="num">序号</th>'
             '<th data-sort="text">报告</th><th data-sort="num">年度</th><th data-sort="text">格式</th>'
             '<th data-sort="num">错误</th><th data-sort="num">警告</th><th data-sort="num">提示</th>')]
@@ -98,8 +98,8 @@ def overview(review: Review) -> str:
 
 def _state(result) -> str:
     if result.error and not result.findings:
-        return f"无法读取:{result.error}"
-    return f"注意:{result.error}" if result.error else ""
+        return f"无法读取：{result.error}"
+    return f"注意：{result.error}" if result.error else ""
 
 
 def _top_rules(review: Review, limit: int = 15) -> str:
@@ -172,10 +172,10 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
     counts = " ".join(f'<span class="sev-{s.label}">{s.zh} {report.count(s)}</span>'
                       for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     pages = max((p for _, _, p, _ in report.lines if p), default=0)
-    facts = [f"文件:{res.path}", f"格式:{report.kind}"]
-    facts += [f"标题:{res.title}"] if res.title else []
-    facts += [f"报告年度:{res.report_year}年"] if res.report_year else []
-    facts += [f"发布日期:{report.published:%Y-%m-%d}"] if report.published else []
+    facts = [f"文件：{res.path}", f"格式：{report.kind}"]
+    facts += [f"标题：{res.title}"] if res.title else []
+    facts += [f"报告年度：{res.report_year}年"] if res.report_year else []
+    facts += [f"发布日期：{report.published:%Y-%m-%d}"] if report.published else []
     facts += [f"共{pages}页"] if pages else []
     share = _share(report)
     facts += [f"与其他报告重复的文字约占{share:.0%}"] if share else []
@@ -189,7 +189,7 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
                    '<th>问题和依据</th></tr></thead><tbody>')
         for k, f in enumerate(findings):
             page = page_of.get(f.line)
-            where = f"{f.line}:{f.column}" + (f"(第{page}页)" if page else "")
+            where = f"{f.line}:{f.column}" + (f"（第{page}页）" if page else "")
             related = "".join(_related(x, res.path, anchor, links) for x in f.related[:5])
             excerpt = f'<div class="excerpt">「{esc(f.excerpt)}」</div>' if f.excerpt else ""
             out.append(f'<tr id="{anchor}-f{k}" class="finding sev-{f.severity.label}">'
@@ -198,7 +198,7 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
                        f'<td><a href="{rule_href}{esc(f.rule)}">{esc(f.rule)}</a>'
                        f'<div class="cat">{esc(f.category)}</div></td>'
                        f'<td><div class="msg">{esc(f.message)}</div>{excerpt}'
-                       f'<div class="src">依据:{esc(f.source)}</div>{related}</td></tr>')
+                       f'<div class="src">依据：{esc(f.source)}</div>{related}</td></tr>')
         out.append("</tbody></table>")
     elif not res.error:
         out.append('<p class="clean">未发现问题。</p>')
@@ -211,8 +211,8 @@ def _related(x, path: str, anchor: str, links: dict) -> str:
     where = ("本报告" if x.path == path else x.path) + f"第{x.line}行"
     label = esc(where + (f"({x.note})" if x.note else ""))
     if target:
-        return f'<div class="rel">另见:<a href="#{target}-L{x.line}">{label}</a></div>'
-    return f'<div class="rel">另见:{label}</div>'
+        return f'<div class="rel">另见：<a href="#{target}-L{x.line}">{label}</a></div>'
+    return f'<div class="rel">另见：{label}</div>'
 
 
 def _text(report: Report, anchor: str) -> str:
@@ -235,7 +235,7 @@ def _text(report: Report, anchor: str) -> str:
                    f'<span class="badges">{badges}</span></div>')
     out.append("</div>")
     if skipped:
-        out.insert(1, '<p class="note">灰色的行是网页的页眉、页脚,不属于报告正文,不作检查。</p>')
+        out.insert(1, '<p class="note">灰色的行是网页的页眉、页脚，不属于报告正文，不作检查。</p>')
     return "\n".join(out)
 
 
@@ -249,7 +249,7 @@ def glossary(review: Review) -> str:
             continue
         out.append(f'<dt id="rule-{esc(rule.id)}">{esc(rule.id)} {esc(rule.name)}'
                    f'<span class="sev-{rule.severity.label}">{rule.severity.zh}</span></dt>'
-                   f'<dd><p>{esc(rule.rationale)}</p><p class="src">依据:{esc(rule.source)}</p></dd>')
+                   f'<dd><p>{esc(rule.rationale)}</p><p class="src">依据：{esc(rule.source)}</p></dd>')
     out.append("</dl></section>")
     return "\n".join(out)
 

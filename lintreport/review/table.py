@@ -44,7 +44,7 @@ def write_xlsx(review: Review, path: str) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Font
     except ImportError:
-        raise LintreportError("写入 .xlsx 需要 openpyxl:pip install openpyxl,或改用 --csv") from None
+        raise LintreportError("写入 .xlsx 需要 openpyxl：pip install openpyxl，或改用 --csv") from None
     table = rows(review)
     book = Workbook()
     sheet = book.active
