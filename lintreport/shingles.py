@@ -10,11 +10,12 @@ shingle) cut into LSH bands, and paragraphs meet only when a band matches: sub-q
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
 from itertools import chain
+
+from .text import fold
 
 NOT_WORD = re.compile(r"[\W_]+")
 DIGITS = re.compile(r"\d+")
@@ -26,7 +27,7 @@ CONTAINED = 0.9                 # a shorter text this alike to part of a longer 
 
 def normalize(text: str) -> str:
     """Folded, lower-case text without spaces or punctuation, numbers masked as '#'."""
-    text = NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
+    text = NOT_WORD.sub("", fold(text).lower())
     return DIGITS.sub("#", text)
 
 

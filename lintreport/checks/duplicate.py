@@ -17,6 +17,7 @@ from array import array
 from dataclasses import dataclass
 
 from .. import shingles as S
+from .. import text as T
 from ..finding import Hit, Related
 from ..read import Line
 from . import Option, check
@@ -40,14 +41,23 @@ class Unit:
     para: int           # index of its paragraph in doc.paragraphs
 
 
+def normalized(doc) -> list[str]:
+    """Every paragraph's text normalised for comparison, computed once per report."""
+    if "normalized paragraphs" not in doc.cache:
+        doc.cache["normalized paragraphs"] = [S.normalize(p.text) for p in doc.paragraphs]
+    return doc.cache["normalized paragraphs"]
+
+
 def _units(doc, level: str, minimum: int) -> list[Unit]:
     """The paragraphs, sentences or clauses of a report that are long enough to compare."""
     out = []
+    if level == "paragraph":
+        for n, (p, norm) in enumerate(zip(doc.paragraphs, normalized(doc))):
+            if len(norm) >= minimum:
+                out.append(Unit(p.line, p.start, len(p.line.text.rstrip()), norm, n))
+        return out
     for n, p in enumerate(doc.paragraphs):
-        if level == "paragraph":
-            spans = [(p.start, len(p.line.text.rstrip()))]
-        else:
-            spans = [(s.start, s.end) for s in p.sentences()]
+        spans = [(s.start, s.end) for s in p.sentences()]
         if level == "clause":
             spans = [c for a, b in spans for c in _clauses(p.line.text, a, b)]
         for a, b in spans:
@@ -126,7 +136,6 @@ def _runs(found, units):
 PLACE_END = re.compile(r"镇|乡|街道|苏木")
 # first characters that make "X镇" a phrase (我镇, 全乡, 县曹回镇), not a township's name
 NOT_PLACE = set("我全本各该乡城每一两在和与及为对其此等年县市区省州旗盟共")
-HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def place_of(doc) -> str:
@@ -141,7 +150,7 @@ def place_of(doc) -> str:
     for m in PLACE_END.finditer(text):
         for n in (2, 3):
             name = text[max(m.start() - n, 0):m.end()]
-            if m.start() >= n and HAN.fullmatch(name) and name[0] not in NOT_PLACE:
+            if m.start() >= n and all(T.HAN.match(c) for c in name) and name[0] not in NOT_PLACE:
                 counts[name] = counts.get(name, 0) + 1
     short = [c for c in counts if len(c) == 2 + len(PLACE_END.search(c).group())]
     if not short:
@@ -158,8 +167,7 @@ def _sketch_report(doc, rule, ctx) -> dict:
     their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit)."""
     o = rule.options
     spots, texts, keys, total = array("I"), [], array("Q"), 0
-    for p in doc.paragraphs:
-        norm = S.normalize(p.text)
+    for p, norm in zip(doc.paragraphs, normalized(doc)):
         total += len(norm)
         if len(norm) < o["min_chars"]:
             continue
