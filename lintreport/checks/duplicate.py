@@ -80,12 +80,12 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @check("duplicate-text",
-       min_paragraph=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才比较;0 表示不比较段落"),
-       min_sentence=Option(int, 25, doc="句子至少这么多字才比较;0 表示不比较句子"),
-       min_clause=Option(int, 30, doc="分句(逗号、冒号隔开)至少这么多字才比较;0 表示不比较分句"),
-       min_similarity=Option(float, 0.85, doc="相似度(0–1)达到此值才算重复"),
+       min_paragraph=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才比较；0 表示不比较段落"),
+       min_sentence=Option(int, 25, doc="句子至少这么多字才比较；0 表示不比较句子"),
+       min_clause=Option(int, 30, doc="分句（逗号、冒号隔开）至少这么多字才比较；0 表示不比较分句"),
+       min_similarity=Option(float, 0.85, doc="相似度（0–1）达到此值才算重复"),
        ngram=Option(int, 4, doc="候选比对所用的字符 n 元组长度"),
-       min_shared=Option(float, 0.5, doc="候选:共有的 n 元组至少占较短一方的比例"))
+       min_shared=Option(float, 0.5, doc="候选：共有的 n 元组至少占较短一方的比例"))
 def duplicate_text(doc, rule, ctx):
     """Paragraphs, sentences and long clauses that repeat earlier text of the same report."""
     o = rule.options
@@ -105,7 +105,7 @@ def duplicate_text(doc, rule, ctx):
             one, several, what = UNITS[level]
             where = "本段前文" if earlier.para == first.para else f"第{earlier.line.number}行"
             excerpt = earlier.line.text[earlier.start:earlier.end].strip()
-            note = "先出现之处:" + (excerpt if len(excerpt) <= 30 else excerpt[:29] + "…")
+            note = "先出现之处：" + (excerpt if len(excerpt) <= 30 else excerpt[:29] + "…")
             reported.append((first.line.number, first.start, last.end))
             yield doc.hit(first.line, first.start, last.end, args={
                 "unit": several if len(run) > 1 else one, "where": where, "what": what,
@@ -181,13 +181,13 @@ def _sketch_report(doc, rule, ctx) -> dict:
 
 @check("duplicate-across", scope="batch", collect=_sketch_report,
        min_chars=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才参与跨报告比对"),
-       min_similarity=Option(float, 0.8, doc="相似度(0–1)达到此值才算抄用"),
+       min_similarity=Option(float, 0.8, doc="相似度（0–1）达到此值才算抄用"),
        short_chars=Option(int, 60, doc="短于此字数的段落按 short_similarity 判断"),
-       short_similarity=Option(float, 0.9, doc="短段落的相似度门槛:短段落里几句套话就占了大半,偶然相似更多见"),
-       template_reports=Option(int, 10, doc="同一段文字出现在这么多份及以上报告中,视为通用模板文字,不报"),
+       short_similarity=Option(float, 0.9, doc="短段落的相似度门槛：短段落里几句套话就占了大半，偶然相似更多见"),
+       template_reports=Option(int, 10, doc="同一段文字出现在这么多份及以上报告中，视为通用模板文字，不报"),
        ngram=Option(int, 5, doc="MinHash 所用的字符 n 元组长度"),
-       bands=Option(int, 21, doc="LSH 分带数:越多越不易漏,候选也越多"),
-       rows=Option(int, 3, doc="每带的 MinHash 值个数:越多候选越少"))
+       bands=Option(int, 21, doc="LSH 分带数：越多越不易漏，候选也越多"),
+       rows=Option(int, 3, doc="每带的 MinHash 值个数：越多候选越少"))
 def duplicate_across(items, rule, ctx):
     """Paragraphs shared between different reports of a batch or with reference reports."""
     o = rule.options
@@ -230,7 +230,7 @@ def duplicate_across(items, rule, ctx):
         relation = _relation(items[r], items[owner[b]])
         args = {"other": os.path.basename(items[owner[b]].path), "other_line": spots[3 * b],
                 "similarity": f"{sim:.0%}", "count": len(found),
-                "relation": f",{relation}" if relation else ""}
+                "relation": f"，{relation}" if relation else ""}
         excerpt = texts[g] if len(texts[g]) <= 40 else texts[g][:39] + "…"
         line, column, end_column = spots[3 * g:3 * g + 3]
         yield live[r], Hit(line, column, line, end_column, args=args, related=related,

@@ -74,7 +74,7 @@ def test_recycled_report_of_the_same_place_is_told_on_the_later_one(tmp_path):
     files = by_file(run(paths))
     assert files["2024.txt"].findings == []
     [f] = files["2025.txt"].findings
-    assert f.line == 3 and "本单位2024年度" in f.message
+    assert f.line == 3 and "（相似度100%，该报告是本单位2024年度的报告）：" in f.message
 
 
 def test_reference_reports_are_compared_with_but_not_linted(tmp_path):
