@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from .finding import Finding, Hit
 from .read import Source, read, supported
 
 PARALLEL_FROM = 24      # below this many files, starting workers costs more than it saves
+DISABLE = re.compile(r"lintreport-disable(-next-line|-line)?\s*([\w ,-]*?)\s*-->")
 
 
 @dataclass
@@ -38,6 +40,7 @@ class FileResult:
     parts: dict = field(default_factory=dict)       # part key → present (bool)
     stats: dict = field(default_factory=dict)       # e.g. copied share, line count
     reference: bool = False                         # read for comparison only (--against)
+    suppressions: list = field(default_factory=list, repr=False)  # switches in the text
 
 
 @dataclass
@@ -75,40 +78,39 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
                 findings.append(to_finding(doc.path, rule, hit))
         except Exception as exc:  # a bug in one check must not hide the others' findings
             problems.append(f"规则 {rule.id} 内部错误:{type(exc).__name__}: {exc}")
-    findings = suppress(doc, findings)
+    marks = suppressions(doc)
+    findings = [f for f in findings if not hidden(f, marks)]
     findings.sort()
     return findings, summaries, problems
 
 
-def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Drop findings switched off in the text: <!-- lintreport-disable S001 --> (md, html)."""
+def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
+    """Switches in the text: <!-- lintreport-disable S001 --> (whole report),
+    -disable-line (this line), -disable-next-line (the next); no ids: every rule."""
     marks = doc.cache.get("disabled")
     if marks is None:
         marks = []
         for line in doc.source.lines:
-            if "lintreport-disable" in line.text:
-                import re
-                for m in re.finditer(r"lintreport-disable(-next-line|-line)?\s*([\w ,-]*?)\s*-->",
-                                     line.text):
-                    ids = set(re.split(r"[\s,]+", m.group(2).strip())) - {""}
-                    scope = {"-line": line.number, "-next-line": line.number + 1}.get(m.group(1))
-                    marks.append((scope, ids))
+            if "lintreport-disable" not in line.text:
+                continue
+            for m in DISABLE.finditer(line.text):
+                ids = set(re.split(r"[\s,]+", m.group(2).strip())) - {""}
+                scope = {"-line": line.number, "-next-line": line.number + 1}.get(m.group(1))
+                marks.append((scope, ids))
         doc.cache["disabled"] = marks
-    if not marks:
-        return findings
-    kept = []
-    for f in findings:
-        hidden = any((scope is None or scope == f.line) and (not ids or f.rule in ids or
-                                                            f.category in ids)
-                     for scope, ids in marks)
-        if not hidden:
-            kept.append(f)
-    return kept
+    return marks
+
+
+def hidden(f: Finding, marks) -> bool:
+    return any((scope is None or scope == f.line) and (not ids or f.rule in ids or
+                                                       f.category in ids)
+               for scope, ids in marks)
 
 
 def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
-                reference: bool = False):
-    doc = parse(source)
+                reference: bool = False, doc: Document | None = None):
+    """Lint one read report: (FileResult, batch summaries). Pass `doc` if already parsed."""
+    doc = doc or parse(source)
     ctx = Context(checklist, config)
     if reference:   # compared with, not linted
         rules = [r for r in rules if checks.get(r.check).scope == "batch"]
@@ -118,6 +120,7 @@ def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], c
     result = FileResult(source.path, [] if reference else findings, doc.report_year,
                         doc.title_text, "; ".join(problems) or None, parts,
                         {"lines": len(source.lines)}, reference)
+    result.suppressions = suppressions(doc)
     return result, summaries
 
 
@@ -153,13 +156,44 @@ def collect_paths(paths, config: Config | None = None) -> list[str]:
 _worker: dict = {}
 
 
-def _init_worker(checklist, rules, config):
-    _worker.update(checklist=checklist, rules=rules, config=config)
+def _init_worker(work, setup):
+    _worker.update(work=work, setup=setup)
 
 
-def _work(item):
+def _call(item):
     path, reference = item
-    return lint_path(path, _worker["checklist"], _worker["rules"], _worker["config"], reference)
+    return _worker["work"](path, *_worker["setup"], reference)
+
+
+def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None) -> list:
+    """[work(path, *setup, reference) for (path, reference) in items], in order, on every
+    core for large batches. `work` must be a module-level function."""
+    jobs = jobs or os.cpu_count() or 1
+    done = []
+    if jobs > 1 and len(items) >= PARALLEL_FROM:
+        import concurrent.futures as cf
+        import multiprocessing as mp
+        # fork: workers inherit the loaded checklist instead of unpickling it
+        method = "fork" if sys.platform.startswith("linux") else None
+        with cf.ProcessPoolExecutor(jobs, mp.get_context(method), _init_worker,
+                                    (work, setup)) as pool:
+            chunk = max(1, len(items) // (jobs * 8))
+            for out in pool.map(_call, items, chunksize=chunk):
+                done.append(out)
+                if progress:
+                    progress(len(done), len(items))
+    else:
+        for path, reference in items:
+            done.append(work(path, *setup, reference))
+            if progress:
+                progress(len(done), len(items))
+    return done
+
+
+def batch_items(paths, against, config: Config) -> list[tuple[str, bool]]:
+    """(path, is_reference) for the reports to lint and the reference reports."""
+    items = [(p, False) for p in collect_paths(paths, config)]
+    return items + [(p, True) for p in collect_paths(against, config) if supported(p)]
 
 
 def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = None,
@@ -172,25 +206,8 @@ def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = 
     config = config or Config()
     checklist = cl.load(config.checklist)
     rules = apply(checklist, config)
-    items = [(p, False) for p in collect_paths(paths, config)]
-    items += [(p, True) for p in collect_paths(against, config) if supported(p)]
-    jobs = jobs or os.cpu_count() or 1
-    results = []
-    if jobs > 1 and len(items) >= PARALLEL_FROM:
-        import concurrent.futures as cf
-        import multiprocessing as mp
-        method = "fork" if sys.platform.startswith("linux") else None
-        with cf.ProcessPoolExecutor(jobs, mp.get_context(method), _init_worker,
-                                    (checklist, rules, config)) as pool:
-            for i, r in enumerate(pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8)))):
-                results.append(r)
-                if progress:
-                    progress(i + 1, len(items))
-    else:
-        for i, (path, reference) in enumerate(items):
-            results.append(lint_path(path, checklist, rules, config, reference))
-            if progress:
-                progress(i + 1, len(items))
+    results = map_files(batch_items(paths, against, config), lint_path,
+                        (checklist, rules, config), jobs, progress)
     run_batch(results, rules, Context(checklist, config))
     files = [r for r, _ in results if not r.reference]
     return LintResult(files, checklist, rules)
@@ -216,7 +233,9 @@ def run_batch(results, rules: list[cl.Rule], ctx: Context) -> None:
                 if isinstance(hit, dict):   # per-report figures, e.g. copied_share
                     result.stats.update(hit)
                 elif not result.reference:
-                    result.findings.append(to_finding(result.path, rule, hit))
+                    finding = to_finding(result.path, rule, hit)
+                    if not hidden(finding, result.suppressions):
+                        result.findings.append(finding)
         except Exception as exc:
             for r, _ in results:
                 if not r.reference and not r.error:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 
 from .. import checklist as cl
 from ..config import Config, apply
 from ..document import parse
-from ..engine import PARALLEL_FROM, Context, FileResult, collect_paths, lint_source, run_batch
+from ..engine import Context, FileResult, batch_items, lint_source, map_files, run_batch
 from ..errors import InputError
 from ..finding import Severity
-from ..read import read, supported
+from ..read import read
 
 
 @dataclass
@@ -84,8 +83,8 @@ def place_of(doc) -> str:
 def review_source(source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
                   reference: bool = False):
     """Lint one read report: (Report, batch summaries)."""
-    result, summaries = lint_source(source, checklist, rules, config, reference)
-    doc = parse(source)     # parsing again costs a fraction of a millisecond
+    doc = parse(source)
+    result, summaries = lint_source(source, checklist, rules, config, reference, doc)
     report = Report(result, place_of(doc), source.kind, source.meta.get("published"),
                     [(l.number, l.text, l.page, l.prefix) for l in source.lines],
                     [(first, last) for first, last, _ in doc.web_blocks])
@@ -101,44 +100,14 @@ def review_path(path: str, checklist, rules, config, reference: bool = False):
     return review_source(source, checklist, rules, config, reference)
 
 
-_worker: dict = {}
-
-
-def _init(checklist, rules, config):
-    _worker.update(checklist=checklist, rules=rules, config=config)
-
-
-def _work(item):
-    path, reference = item
-    return review_path(path, _worker["checklist"], _worker["rules"], _worker["config"], reference)
-
-
 def review(paths, config: Config | None = None, *, against=(), jobs: int | None = None,
            progress=None) -> Review:
     """Lint the reports under `paths` and keep their texts; `progress(done, total)`."""
     config = config or Config()
     checklist = cl.load(config.checklist)
     rules = apply(checklist, config)
-    items = [(p, False) for p in collect_paths(paths, config)]
-    items += [(p, True) for p in collect_paths(against, config) if supported(p)]
-    jobs = jobs or os.cpu_count() or 1
-    done = []
-    if jobs > 1 and len(items) >= PARALLEL_FROM:
-        import concurrent.futures as cf
-        import multiprocessing as mp
-        method = "fork" if sys.platform.startswith("linux") else None
-        with cf.ProcessPoolExecutor(jobs, mp.get_context(method), _init,
-                                    (checklist, rules, config)) as pool:
-            chunk = max(1, len(items) // (jobs * 8))
-            for out in pool.map(_work, items, chunksize=chunk):
-                done.append(out)
-                if progress:
-                    progress(len(done), len(items))
-    else:
-        for path, reference in items:
-            done.append(review_path(path, checklist, rules, config, reference))
-            if progress:
-                progress(len(done), len(items))
+    done = map_files(batch_items(paths, against, config), review_path,
+                     (checklist, rules, config), jobs, progress)
     run_batch([(report.result, summaries) for report, summaries in done], rules,
               Context(checklist, config))
     reports = [report for report, _ in done if not report.result.reference]

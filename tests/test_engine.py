@@ -1,0 +1,60 @@
+"""The engine: parallel and serial runs agree; inline switches; internal errors stay contained."""
+from __future__ import annotations
+
+import shutil
+
+from lintreport import checks
+from lintreport.config import Config
+from lintreport.engine import lint, lint_text
+
+from tests.conftest import SEEDS
+
+
+def _key(result):
+    return [(r.path, r.report_year, r.error, [f.to_dict() for f in r.findings])
+            for r in result.files]
+
+
+def test_parallel_batch_equals_serial(tmp_path):
+    for i in range(30):                     # above the size where workers start
+        shutil.copy(SEEDS[i % 5], tmp_path / f"{i:02d}.txt")
+    serial = lint([str(tmp_path)], Config(), jobs=1)
+    parallel = lint([str(tmp_path)], Config(), jobs=2)
+    assert _key(serial) == _key(parallel)
+    copies = [f for r in parallel.files for f in r.findings if f.rule == "D002"]
+    assert copies, "identical reports are found across the batch"
+
+
+def test_inline_switches_hide_document_and_batch_findings(tmp_path):
+    text = SEEDS[1].read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines.insert(0, "<!-- lintreport-disable C002 -->")
+    disabled = lint_text("\n".join(lines), Config(), path="r.md")
+    assert not [f for f in disabled.findings if f.rule == "C002"]
+    assert [f for f in lint_text(text, Config()).findings if f.rule == "C002"]
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(text, encoding="utf-8")
+    b.write_text("<!-- lintreport-disable D002 -->\n" + text, encoding="utf-8")
+    result = lint([str(a), str(b)], Config(select=("D002",)), jobs=1)
+    by_name = {r.path: r.findings for r in result.files}
+    assert by_name[str(b)] == [] and by_name[str(a)]
+
+
+def test_next_line_switch():
+    text = "一、主要举措和成效\n<!-- lintreport-disable-next-line P001 -->\n推进依法行政。。\n落实责任。。"
+    result = lint_text(text, Config(select=("P001",)))
+    assert [f.line for f in result.findings] == [4]
+
+
+def test_a_crashing_check_is_reported_not_raised(monkeypatch):
+    kind = checks.get("title-present")
+
+    def boom(doc, rule, ctx):
+        raise RuntimeError("boom")
+        yield
+
+    monkeypatch.setitem(checks.CHECKS, "title-present", kind.__class__(
+        kind.name, boom, kind.options, kind.scope, kind.collect, kind.doc))
+    result = lint_text(SEEDS[0].read_text(encoding="utf-8"), Config())
+    assert "M001" in result.error and "boom" in result.error
+    assert result.findings, "the other rules still report"
