@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from . import checks
+from . import checks, yamlfile
 from .errors import ConfigError
 from .finding import CATEGORIES, Severity
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 RULE_KEYS = {"id": str, "name": str, "category": str, "severity": str, "check": str,
              "options": dict, "message": str, "source": str, "rationale": str,
@@ -103,16 +100,7 @@ class Checklist:
 
 
 def _load_yaml(path: str):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return yaml.load(f, Loader=Loader)
-    except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取:{exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        at = f" 第{where.line + 1}行" if where else ""
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        raise ConfigError(f"{path}:{at} YAML格式错误:{problem}") from exc
+    return yamlfile.load(path)
 
 
 def _check_keys(data, allowed: dict, where: str) -> None:
