@@ -190,6 +190,14 @@ def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None)
     return done
 
 
+def for_batch(rules: list[cl.Rule], reports: int) -> list[cl.Rule]:
+    """The rules worth running on a batch of this many reports: a lone report has nothing
+    to be compared with, so the batch checks (cross-report copies) would only cost time."""
+    if reports > 1:
+        return rules
+    return [r for r in rules if checks.get(r.check).scope != "batch"]
+
+
 def batch_items(paths, against, config: Config) -> list[tuple[str, bool]]:
     """(path, is_reference) for the reports to lint and the reference reports."""
     items = [(p, False) for p in collect_paths(paths, config)]
@@ -205,9 +213,9 @@ def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = 
     """
     config = config or Config()
     checklist = cl.load(config.checklist)
-    rules = apply(checklist, config)
-    results = map_files(batch_items(paths, against, config), lint_path,
-                        (checklist, rules, config), jobs, progress)
+    items = batch_items(paths, against, config)
+    rules = for_batch(apply(checklist, config), len(items))
+    results = map_files(items, lint_path, (checklist, rules, config), jobs, progress)
     run_batch(results, rules, Context(checklist, config))
     files = [r for r, _ in results if not r.reference]
     return LintResult(files, checklist, rules)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from .. import checklist as cl
 from ..config import Config, apply
 from ..document import parse
-from ..engine import Context, FileResult, batch_items, lint_source, map_files, run_batch
+from ..engine import (Context, FileResult, batch_items, for_batch, lint_source, map_files,
+                      run_batch)
 from ..errors import InputError
 from ..finding import Severity
 from ..read import read
@@ -105,9 +106,9 @@ def review(paths, config: Config | None = None, *, against=(), jobs: int | None 
     """Lint the reports under `paths` and keep their texts; `progress(done, total)`."""
     config = config or Config()
     checklist = cl.load(config.checklist)
-    rules = apply(checklist, config)
-    done = map_files(batch_items(paths, against, config), review_path,
-                     (checklist, rules, config), jobs, progress)
+    items = batch_items(paths, against, config)
+    rules = for_batch(apply(checklist, config), len(items))
+    done = map_files(items, review_path, (checklist, rules, config), jobs, progress)
     run_batch([(report.result, summaries) for report, summaries in done], rules,
               Context(checklist, config))
     reports = [report for report, _ in done if not report.result.reference]
