@@ -163,10 +163,13 @@ def _marked(text: str, spans: list, findings) -> str:
 
 
 def render_report(report: Report, anchor: str, links: dict[str, str] | None = None,
-                  rule_href: str = "#rule-") -> str:
+                  rule_href: str = "#rule-", groups: list[tuple[str, list[int]]] | None = None,
+                  fixes: dict[int, str] | None = None) -> str:
     """One report's page: its header, its findings explained, and its text with every
     finding marked where it occurs. `anchor` prefixes every id (r3 → r3-L12, r3-f0);
-    `links` maps another report's path to its anchor, for findings that point at it."""
+    `links` maps another report's path to its anchor, for findings that point at it.
+    `groups` lists the findings under headings, (heading, finding indices) (the drafter's
+    page groups them by required part); `fixes` says a finding's safe fix in words."""
     res, links = report.result, links or {}
     findings = res.findings
     counts = " ".join(f'<span class="sev-{s.label}">{s.zh} {report.count(s)}</span>'
@@ -183,27 +186,41 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
            f'<p class="counts">{counts}</p>']
     if res.error:
         out.append(f'<p class="error">{esc(_state(res))}</p>')
-    page_of = {number: page for number, _, page, _ in report.lines}
     if findings:
         out.append('<table class="findings"><thead><tr><th>位置</th><th>级别</th><th>规则</th>'
                    '<th>问题和依据</th></tr></thead><tbody>')
-        for k, f in enumerate(findings):
-            page = page_of.get(f.line)
-            where = f"{f.line}:{f.column}" + (f"（第{page}页）" if page else "")
-            related = "".join(_related(x, res.path, anchor, links) for x in f.related[:5])
-            excerpt = f'<div class="excerpt">「{esc(f.excerpt)}」</div>' if f.excerpt else ""
-            out.append(f'<tr id="{anchor}-f{k}" class="finding sev-{f.severity.label}">'
-                       f'<td><a href="#{anchor}-L{f.line}">{where}</a></td>'
-                       f'<td class="sev">{f.severity.zh}</td>'
-                       f'<td><a href="{rule_href}{esc(f.rule)}">{esc(f.rule)}</a>'
-                       f'<div class="cat">{esc(f.category)}</div></td>'
-                       f'<td><div class="msg">{esc(f.message)}</div>{excerpt}'
-                       f'<div class="src">依据：{esc(f.source)}</div>{related}</td></tr>')
+        for g, (heading, indices) in enumerate(groups or [("", range(len(findings)))]):
+            if heading:
+                n = f"{len(indices)}处" if indices else "未发现问题"
+                out.append(f'<tr class="group" id="{anchor}-g{g}"><th colspan="4">{esc(heading)}'
+                           f'<span class="n">{n}</span></th></tr>')
+            _rows(out, report, anchor, links, rule_href, indices, fixes or {})
         out.append("</tbody></table>")
     elif not res.error:
         out.append('<p class="clean">未发现问题。</p>')
     out.append(_text(report, anchor))
     return "\n".join(out)
+
+
+def _rows(out: list, report: Report, anchor: str, links: dict, rule_href: str, indices,
+          fixes: dict[int, str]) -> None:
+    """The findings table's rows for the findings at `indices`."""
+    res = report.result
+    page_of = {number: page for number, _, page, _ in report.lines}
+    for k in indices:
+        f = res.findings[k]
+        page = page_of.get(f.line)
+        where = f"{f.line}:{f.column}" + (f"（第{page}页）" if page else "")
+        related = "".join(_related(x, res.path, anchor, links) for x in f.related[:5])
+        excerpt = f'<div class="excerpt">「{esc(f.excerpt)}」</div>' if f.excerpt else ""
+        fix = f'<div class="fix">修正：{esc(fixes[k])}</div>' if k in fixes else ""
+        out.append(f'<tr id="{anchor}-f{k}" class="finding sev-{f.severity.label}">'
+                   f'<td><a href="#{anchor}-L{f.line}">{where}</a></td>'
+                   f'<td class="sev">{f.severity.zh}</td>'
+                   f'<td><a href="{rule_href}{esc(f.rule)}">{esc(f.rule)}</a>'
+                   f'<div class="cat">{esc(f.category)}</div></td>'
+                   f'<td><div class="msg">{esc(f.message)}</div>{excerpt}{fix}'
+                   f'<div class="src">依据：{esc(f.source)}</div>{related}</td></tr>')
 
 
 def _related(x, path: str, anchor: str, links: dict) -> str:

@@ -7,6 +7,7 @@
     var target = document.getElementById(id);
     var view = target && target.closest(".view");
     if (!view) { view = document.getElementById("overview"); target = null; }
+    if (!view) { return; }   // lintreport serve: nothing checked yet
     document.querySelectorAll(".view.shown").forEach(function (v) { v.classList.remove("shown"); });
     view.classList.add("shown");
     document.querySelectorAll(".flash").forEach(function (e) { e.classList.remove("flash"); });
