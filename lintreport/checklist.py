@@ -39,7 +39,7 @@ def rules_dir() -> Path:
     for candidate in (here / "rules", here.parent / "rules"):
         if (candidate / "township.yaml").is_file():
             return candidate
-    raise ConfigError(f"找不到内置检查清单目录(已查找 {here / 'rules'})")
+    raise ConfigError(f"找不到内置检查清单目录（已查找 {here / 'rules'}）")
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,10 @@ def _load_yaml(path: str):
 
 def _check_keys(data, allowed: dict, where: str) -> None:
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: 应为映射(键: 值),实为{type(data).__name__}")
+        raise ConfigError(f"{where}: 应为映射（键: 值），实为{type(data).__name__}")
     for key, value in data.items():
         if key not in allowed:
-            raise ConfigError(f"{where}: 未知的键“{key}”(可用:{'、'.join(allowed)})")
+            raise ConfigError(f"{where}: 未知的键“{key}”（可用：{'、'.join(allowed)}）")
         if not isinstance(value, allowed[key]) or isinstance(value, bool) and allowed[key] is not bool:
             raise ConfigError(f"{where}: 键“{key}”应为{checks._type_name(allowed[key])},"
                               f"实为{type(value).__name__}")
@@ -118,11 +118,11 @@ def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
     out = []
     for p in patterns:
         if "\\b" in str(p):
-            raise ConfigError(f"{where}: 正则“{p}”含\\b:中文字符之间没有词边界,请按字符匹配")
+            raise ConfigError(f"{where}: 正则“{p}”含\\b：中文字符之间没有词边界，请按字符匹配")
         try:
             out.append(re.compile(str(p)))
         except re.error as exc:
-            raise ConfigError(f"{where}: 正则“{p}”无效:{exc}") from exc
+            raise ConfigError(f"{where}: 正则“{p}”无效：{exc}") from exc
     return tuple(out)
 
 
@@ -132,7 +132,7 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
     for key, value in options.items():
         if key not in kind.options:
             known = "、".join(kind.options) or "无"
-            raise ConfigError(f"{where}: 检查类型“{kind.name}”没有选项“{key}”(可用:{known})")
+            raise ConfigError(f"{where}: 检查类型“{kind.name}”没有选项“{key}”（可用：{known}）")
         problem = kind.options[key].validate(value)
         if problem:
             raise ConfigError(f"{where}: 选项“{key}”{problem}")
@@ -153,9 +153,9 @@ def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
         if key not in data:
             raise ConfigError(f"{where}: 缺少必需的键“{key}”")
     if not ID.match(data["id"]):
-        raise ConfigError(f"{where}: 键“id”应为大写字母加三位数字,如 S001")
+        raise ConfigError(f"{where}: 键“id”应为大写字母加三位数字，如 S001")
     if data["category"] not in CATEGORIES:
-        raise ConfigError(f"{where}: 键“category”应为其中之一:{'、'.join(CATEGORIES)}")
+        raise ConfigError(f"{where}: 键“category”应为其中之一：{'、'.join(CATEGORIES)}")
     if overrides:
         merged = {**data.get("options", {}), **overrides.get("options", {})}
         data = {**data, **overrides, "options": merged}
@@ -166,14 +166,14 @@ def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
     kind = checks.get(data["check"])
     if kind is None:
         known = "、".join(sorted(checks.load_all()))
-        raise ConfigError(f"{where}: 未知的检查类型“{data['check']}”(可用:{known})")
+        raise ConfigError(f"{where}: 未知的检查类型“{data['check']}”（可用：{known}）")
     options = validate_options(kind, data.get("options") or {}, where)
     examples = data["examples"]
     _check_keys(examples, {"pass": list, "fail": list}, f"{where}: examples")
     try:
         list(string.Formatter().parse(data["message"]))
     except ValueError as exc:
-        raise ConfigError(f"{where}: 键“message”模板无效:{exc}") from exc
+        raise ConfigError(f"{where}: 键“message”模板无效：{exc}") from exc
     return Rule(data["id"], data["name"], data["category"], severity, data["check"],
                 data["message"].strip(), data["source"].strip(), data["rationale"].strip(),
                 options, examples, tuple(data.get("aliases", ())), data.get("enabled", True),
@@ -200,7 +200,7 @@ def load(name_or_path: str = "township") -> Checklist:
         shipped = rules_dir() / f"{name_or_path}.yaml"
         if not shipped.is_file():
             names = sorted(p.stem for p in rules_dir().glob("*.yaml"))
-            raise ConfigError(f"未知的检查清单“{name_or_path}”(内置:{'、'.join(names)},或给出文件路径)")
+            raise ConfigError(f"未知的检查清单“{name_or_path}”（内置：{'、'.join(names)}，或给出文件路径）")
         path = str(shipped)
     data = _load_yaml(path)
     _check_keys(data, CHECKLIST_KEYS, path)
@@ -227,7 +227,7 @@ def load(name_or_path: str = "township") -> Checklist:
         rules.append(rule)
     unknown = set(overrides) - set(seen)
     if unknown:
-        raise ConfigError(f"{path}: set 中的规则不存在:{'、'.join(sorted(unknown))}")
+        raise ConfigError(f"{path}: set 中的规则不存在：{'、'.join(sorted(unknown))}")
     return Checklist(data.get("checklist", Path(path).stem), data.get("title", ""), path,
                      _parts(data.get("parts", {}), path), rules, data.get("settings", {}))
 

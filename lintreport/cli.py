@@ -54,18 +54,18 @@ class Group(click.Group):
         except Exception as exc:  # never a traceback for users; LINTREPORT_DEBUG shows it
             if os.environ.get("LINTREPORT_DEBUG"):
                 raise
-            _fail(f"内部错误:{type(exc).__name__}: {exc}(设置 LINTREPORT_DEBUG=1 可查看详情)")
+            _fail(f"内部错误：{type(exc).__name__}: {exc}（设置 LINTREPORT_DEBUG=1 可查看详情）")
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lintreport", prog_name="lintreport")
 def main():
-    """lintreport:法治政府建设年度报告检查工具。"""
+    """lintreport：法治政府建设年度报告检查工具。"""
 
 
 CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                      help="配置文件(默认向上查找 .lintreport.yaml 或 pyproject.toml)")
-CHECKLIST = click.option("--checklist", help="检查清单:township(乡镇/街道,默认)、county(县级政府/部门)或文件路径")
+                      help="配置文件（默认向上查找 .lintreport.yaml 或 pyproject.toml）")
+CHECKLIST = click.option("--checklist", help="检查清单：township（乡镇/街道，默认）、county（县级政府/部门）或文件路径")
 
 
 @main.command()
@@ -75,22 +75,22 @@ CHECKLIST = click.option("--checklist", help="检查清单:township(乡镇/街�
               default="auto", show_default=True, help="输出格式")
 @CHECKLIST
 @CONFIG
-@click.option("--select", multiple=True, help="只运行这些规则或类别(逗号分隔,可多次给出)")
+@click.option("--select", multiple=True, help="只运行这些规则或类别（逗号分隔，可多次给出）")
 @click.option("--ignore", multiple=True, help="不运行这些规则或类别")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="达到此级别的问题使退出码为1(默认 info:有任何问题即为1)")
+              help="达到此级别的问题使退出码为1（默认 info：有任何问题即为1）")
 @click.option("--against", multiple=True, type=click.Path(exists=True),
-              help="参照报告(文件或文件夹):只用于查找跨报告重复,本身不检查")
+              help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件")
-@click.option("--jobs", type=int, help="并行进程数(默认:CPU核数)")
-@click.option("--exit-zero", is_flag=True, help="有问题也以0退出(读取或配置错误仍为2)")
+@click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）")
+@click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
-@click.option("--fix", is_flag=True, help="自动修正可安全修正的问题(txt、md就地修改;docx须配合--fix-output)")
-@click.option("--diff", is_flag=True, help="只显示--fix将作的修改(统一差异格式),不改动任何文件")
-@click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹(原文件不动;docx只能这样修正)")
+@click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
+@click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
+@click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
           exit_zero, no_color, fix, diff, fix_output):
-    """检查报告文件(txt、md、docx、html、pdf)或文件夹。"""
+    """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .finding import Severity
     from .formatters import get
@@ -143,9 +143,9 @@ def list_rules(checklist, config_path):
     conf = _config(config_path, checklist, (), (), None)
     chk = cl.load(conf.checklist)
     active = {r.id for r in apply(chk, conf)}
-    click.echo(f"检查清单:{chk.name}({chk.title}),共 {len(chk.rules)} 条规则")
+    click.echo(f"检查清单：{chk.name}（{chk.title}），共 {len(chk.rules)} 条规则")
     for r in chk.rules:
-        state = "" if r.id in active else "  (未启用)"
+        state = "" if r.id in active else "  （未启用）"
         click.echo(f"{r.id}  {r.severity.zh}  {r.category:<12} {r.name}{state}")
 
 
@@ -153,16 +153,16 @@ def list_rules(checklist, config_path):
 @click.argument("rule")
 @CHECKLIST
 def explain(rule, checklist):
-    """说明一条规则:检查什么、为什么、依据和示例。"""
+    """说明一条规则：检查什么、为什么、依据和示例。"""
     from . import checklist as cl
     chk = cl.load(checklist or "township")
     r = chk.rule(rule) or next((x for x in chk.rules if x.name == rule), None)
     if r is None:
-        _fail(f"没有规则“{rule}”(用 lintreport rules 查看全部规则)")
+        _fail(f"没有规则“{rule}”（用 lintreport rules 查看全部规则）")
     click.echo(f"{r.id} {r.name}  [{r.category},{r.severity.zh}]")
-    click.echo(f"说明:{r.message}")
-    click.echo(f"理由:{r.rationale}")
-    click.echo(f"依据:{r.source}")
+    click.echo(f"说明：{r.message}")
+    click.echo(f"理由：{r.rationale}")
+    click.echo(f"依据：{r.source}")
     for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
         for ex in r.examples.get(key, [])[:2]:
             click.echo(f"{label}:")

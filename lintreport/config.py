@@ -61,7 +61,7 @@ def _pyproject(path: str):
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取:{exc}") from exc
+        raise ConfigError(f"{path}: 无法读取：{exc}") from exc
     return data.get("tool", {}).get("lintreport")
 
 
@@ -81,12 +81,12 @@ def load(path: str | None = None, start: str = ".") -> Config:
 
 def parse(data: dict, path: str = "<config>") -> Config:
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 配置应为映射(键: 值)")
+        raise ConfigError(f"{path}: 配置应为映射（键: 值）")
     for key, value in data.items():
         if key not in KEYS:
-            raise ConfigError(f"{path}: 未知的键“{key}”(可用:{'、'.join(KEYS)})")
+            raise ConfigError(f"{path}: 未知的键“{key}”（可用：{'、'.join(KEYS)}）")
         if not isinstance(value, KEYS[key]):
-            raise ConfigError(f"{path}: 键“{key}”的类型不对:{type(value).__name__}")
+            raise ConfigError(f"{path}: 键“{key}”的类型不对：{type(value).__name__}")
     config = Config(path=path)
     if "checklist" in data:
         config.checklist = data["checklist"]
@@ -101,13 +101,13 @@ def parse(data: dict, path: str = "<config>") -> Config:
         raise ConfigError(f"{path}: 键“fail-on”应为 error、warning 或 info")
     config.deadline = data.get("deadline", config.deadline)
     if not re.fullmatch(r"(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])", config.deadline):
-        raise ConfigError(f"{path}: 键“deadline”应为“月-日”,如 04-01")
+        raise ConfigError(f"{path}: 键“deadline”应为“月-日”，如 04-01")
     for rid, o in data.get("rules", {}).items():
         if not isinstance(o, dict):
             raise ConfigError(f"{path}: rules.{rid} 应为映射")
         for k in o:
             if k not in cl.OVERRIDE_KEYS:
-                raise ConfigError(f"{path}: rules.{rid}: 未知的键“{k}”(可用:severity、options、enabled)")
+                raise ConfigError(f"{path}: rules.{rid}: 未知的键“{k}”（可用：severity、options、enabled）")
     config.rules = dict(data.get("rules", {}))
     return config
 

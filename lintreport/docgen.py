@@ -21,10 +21,10 @@ def render() -> str:
     others = [cl.load(p.stem) for p in sorted(cl.rules_dir().glob("*.yaml"))
               if p.stem != "township"]
     out = ["# 规则参考", "",
-           "本页由 `python -m lintreport.docgen > docs/rules.md` 从 `rules/` 中的 YAML 生成,请勿手工编辑。",
-           "", f"默认检查清单 `{township.name}`({township.title}),共 {len(township.rules)} 条规则。"]
+           "本页由 `python -m lintreport.docgen > docs/rules.md` 从 `rules/` 中的 YAML 生成，请勿手工编辑。",
+           "", f"默认检查清单 `{township.name}`（{township.title}），共 {len(township.rules)} 条规则。"]
     for other in others:
-        out.append(f"另有检查清单 `{other.name}`({other.title}),规则相同,差异见各规则下的说明。")
+        out.append(f"另有检查清单 `{other.name}`（{other.title}），规则相同，差异见各规则下的说明。")
     out += ["", "| 规则 | 名称 | 类别 | 级别 |", "|---|---|---|---|"]
     for r in township.rules:
         out.append(f"| [{r.id}](#{r.id.lower()}) | {r.name} | {CATEGORY_ZH[r.category]} | "
@@ -36,17 +36,17 @@ def render() -> str:
         out += ["", f"## {CATEGORY_ZH[category]}({category})"]
         for r in rules:
             out += ["", f"### {r.id}", "", f"**{r.name}** · {r.severity.zh} · 检查类型 `{r.check}`", "",
-                    f"- 检查什么:{r.message}", f"- 为什么:{r.rationale}", f"- 依据:{r.source}"]
+                    f"- 检查什么：{r.message}", f"- 为什么：{r.rationale}", f"- 依据：{r.source}"]
             for other in others:
                 o = other.rule(r.id)
                 if o is not None and o.options != r.options:
-                    out.append(f"- 在 `{other.name}` 清单中的选项:`{o.options}`")
+                    out.append(f"- 在 `{other.name}` 清单中的选项：`{o.options}`")
             for label, key in (("会报出", "fail"), ("不会报出", "pass")):
                 example = (r.examples.get(key) or [""])[0]
                 # a cross-report rule's example is a batch of reports, one after another
                 example = ("\n---\n".join(x.strip() for x in example) if isinstance(example, list) else str(example)).strip()
                 if example:
-                    out += ["", f"{label}的例子:", "", "```text", example, "```"]
+                    out += ["", f"{label}的例子：", "", "```text", example, "```"]
     return "\n".join(out) + "\n"
 
 

@@ -77,7 +77,7 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
             for hit in kind.func(doc, rule, ctx):
                 findings.append(to_finding(doc.path, rule, hit))
         except Exception as exc:  # a bug in one check must not hide the others' findings
-            problems.append(f"规则 {rule.id} 内部错误:{type(exc).__name__}: {exc}")
+            problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
     marks = suppressions(doc)
     findings = [f for f in findings if not hidden(f, marks)]
     findings.sort()
@@ -247,7 +247,7 @@ def run_batch(results, rules: list[cl.Rule], ctx: Context) -> None:
         except Exception as exc:
             for r, _ in results:
                 if not r.reference and not r.error:
-                    r.error = f"规则 {rule.id} 内部错误:{type(exc).__name__}: {exc}"
+                    r.error = f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}"
     for r, _ in results:
         r.findings.sort()
 

@@ -62,7 +62,7 @@ def _decode(path: str) -> tuple[str, str, bytes]:
     with open(path, "rb") as f:
         data = f.read()
     text, encoding = decode(data)
-    if "有损" in encoding:
+    if encoding.endswith("-lossy"):
         raise InputError("文件含有无法解码的字节,自动修正会破坏它们,请先转换为UTF-8")
     if encoding == "utf-16":
         encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"

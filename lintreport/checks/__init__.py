@@ -33,12 +33,12 @@ class Option:
         if float in types and isinstance(value, int) and not isinstance(value, bool):
             return None
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            return f"应为{_type_name(self.type)},实为{type(value).__name__}"
+            return f"应为{_type_name(self.type)}，实为{type(value).__name__}"
         if self.item is not None:
             items = value.values() if isinstance(value, dict) else value
             for v in items:
                 if not isinstance(v, self.item):
-                    return f"其中的元素应为{_type_name(self.item)},实为{type(v).__name__}"
+                    return f"其中的元素应为{_type_name(self.item)}，实为{type(v).__name__}"
         return None
 
 

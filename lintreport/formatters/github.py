@@ -36,12 +36,12 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
     for f in result.findings:
         counts[f.severity] += 1
     out = ["## lintreport 检查结果", "",
-           f"共 {len(result.files)} 份报告:错误 {counts[Severity.ERROR]} 处,"
-           f"警告 {counts[Severity.WARNING]} 处,提示 {counts[Severity.INFO]} 处。", "",
+           f"共 {len(result.files)} 份报告：错误 {counts[Severity.ERROR]} 处，"
+           f"警告 {counts[Severity.WARNING]} 处，提示 {counts[Severity.INFO]} 处。", "",
            "| 报告 | 年度 | 错误 | 警告 | 提示 |", "|---|---|---|---|---|"]
     for r in result.files:
         c = {s: sum(1 for f in r.findings if f.severity == s) for s in Severity}
-        state = f"无法读取:{r.error}" if r.error and not r.findings else r.report_year or ""
+        state = f"无法读取：{r.error}" if r.error and not r.findings else r.report_year or ""
         out.append(f"| `{r.path}` | {state} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | "
                    f"{c[Severity.INFO]} |")
     for r in result.files:
@@ -55,5 +55,5 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
         out += ["", "</details>"]
     text = "\n".join(out) + "\n"
     if len(text.encode("utf-8")) > limit:
-        text = text.encode("utf-8")[:limit].decode("utf-8", "ignore") + "\n\n(内容过长,已截断)\n"
+        text = text.encode("utf-8")[:limit].decode("utf-8", "ignore") + "\n\n（内容过长，已截断）\n"
     return text

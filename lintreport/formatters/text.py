@@ -16,18 +16,18 @@ def format(result, colour: bool = False) -> str:
     out = []
     totals = {s: 0 for s in Severity}
     for r in result.files:
-        year = f"({r.report_year}年度)" if r.report_year else ""
+        year = f"（{r.report_year}年度）" if r.report_year else ""
         if r.error and not r.findings:
-            out.append(style(r.path, bold=True) + f"  无法检查:{r.error}")
+            out.append(style(r.path, bold=True) + f"  无法检查：{r.error}")
             continue
         out.append(style(r.path, bold=True) + year)
         if r.error:
-            out.append(f"  {style('注意', fg='red')}:{r.error}")
+            out.append(f"  {style('注意', fg='red')}：{r.error}")
         for f in r.findings:
             totals[f.severity] += 1
             where = f"{f.line}:{f.column}"
             excerpt = f"  「{f.excerpt}」" if f.excerpt else ""
-            related = "".join(f"  (另见 {_short(x.path, r.path)}第{x.line}行)" for x in f.related[:2])
+            related = "".join(f"（另见{_short(x.path, r.path)}第{x.line}行）" for x in f.related[:2])
             out.append(f"  {where:>8}  {style(f.severity.zh, fg=COLOURS[f.severity])}  "
                        f"{f.rule}  {f.message}{related}{excerpt}")
         if not r.findings:
@@ -37,10 +37,10 @@ def format(result, colour: bool = False) -> str:
             out.append(f"  与其他报告重复的文字约占 {share:.0%}")
     checked = sum(1 for r in result.files if not (r.error and not r.findings))
     failed = len(result.files) - checked
-    summary = (f"共检查 {checked} 份报告:错误 {totals[Severity.ERROR]} 处,"
-               f"警告 {totals[Severity.WARNING]} 处,提示 {totals[Severity.INFO]} 处")
+    summary = (f"共检查 {checked} 份报告：错误 {totals[Severity.ERROR]} 处，"
+               f"警告 {totals[Severity.WARNING]} 处，提示 {totals[Severity.INFO]} 处")
     if failed:
-        summary += f";{failed} 个文件无法读取"
+        summary += f"；{failed} 个文件无法读取"
     out.append(summary)
     return "\n".join(out) + "\n"
 

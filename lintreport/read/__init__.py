@@ -24,10 +24,10 @@ READERS = {
 
 # kinds we recognise but cannot read: say what to do instead
 ADVICE = {
-    ".doc": "旧版Word格式(.doc)无法直接读取,请在Word或LibreOffice中另存为.docx"
-            "(如已安装LibreOffice: soffice --headless --convert-to docx 文件名)",
-    ".wps": "WPS格式无法直接读取,请在WPS中另存为.docx",
-    ".rtf": "RTF格式无法直接读取,请另存为.docx或.txt",
+    ".doc": "旧版Word格式（.doc）无法直接读取，请在Word或LibreOffice中另存为.docx"
+            "（如已安装LibreOffice: soffice --headless --convert-to docx 文件名）",
+    ".wps": "WPS格式无法直接读取，请在WPS中另存为.docx",
+    ".rtf": "RTF格式无法直接读取，请另存为.docx或.txt",
 }
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -72,24 +72,24 @@ def read(path: str) -> Source:
     if not os.path.exists(path):
         raise InputError("文件不存在")
     if os.path.isdir(path):
-        raise InputError("这是一个文件夹,不是文件")
+        raise InputError("这是一个文件夹，不是文件")
     if ext not in READERS:
         if ext in ADVICE:
             raise InputError(ADVICE[ext])
         known = "、".join(sorted(READERS))
-        raise InputError(f"不支持的文件类型“{ext or '无扩展名'}”(支持:{known})")
+        raise InputError(f"不支持的文件类型“{ext or '无扩展名'}”（支持：{known}）")
     size = os.path.getsize(path)
     if size > MAX_BYTES:
-        raise InputError(f"文件过大({size // 1048576} MB,上限 {MAX_BYTES // 1048576} MB)")
+        raise InputError(f"文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）")
     module = importlib.import_module(f".{READERS[ext]}", __name__)
     try:
         source = module.read(path)
     except InputError:
         raise
     except (OSError, ValueError, KeyError, IndexError, UnicodeError) as exc:
-        raise InputError(f"无法读取文件:{type(exc).__name__}: {exc}") from exc
+        raise InputError(f"无法读取文件：{type(exc).__name__}: {exc}") from exc
     chars = sum(len(line.text) for line in source.lines)
     if chars > MAX_CHARS:
-        raise InputError(f"文字过多({chars // 10000} 万字,上限 {MAX_CHARS // 10000} 万字):"
-                         "这不像一份年度报告,请检查是否选错了文件")
+        raise InputError(f"文字过多（{chars // 10000} 万字，上限 {MAX_CHARS // 10000} 万字）："
+                         "这不像一份年度报告，请检查是否选错了文件")
     return source

@@ -46,20 +46,20 @@ def check_archive(path: str) -> None:
     with open(path, "rb") as f:
         head = f.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError("文件已加密,或是改了扩展名的旧版.doc文件;请解除密码或另存为.docx")
+        raise InputError("文件已加密，或是改了扩展名的旧版.doc文件；请解除密码或另存为.docx")
     if not zipfile.is_zipfile(path):
-        raise InputError("不是有效的docx文件(文件已损坏或不完整),请重新导出")
+        raise InputError("不是有效的docx文件（文件已损坏或不完整），请重新导出")
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"不是有效的docx文件(文件已损坏:{exc})") from exc
+        raise InputError(f"不是有效的docx文件（文件已损坏：{exc}）") from exc
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNPACKED or total / packed > MAX_RATIO and total > 10 * 1024 * 1024:
-        raise InputError(f"docx解压后过大({total // 1048576} MB),疑似压缩炸弹,拒绝读取")
+        raise InputError(f"docx解压后过大（{total // 1048576} MB），疑似压缩炸弹，拒绝读取")
     if "word/document.xml" not in {i.filename for i in infos}:
-        raise InputError("不是有效的docx文件(缺少word/document.xml)")
+        raise InputError("不是有效的docx文件（缺少word/document.xml）")
 
 
 class Numbering:
@@ -144,7 +144,7 @@ def read(path: str) -> Source:
     try:
         document = docx.Document(path)
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise InputError(f"无法打开docx文件:{type(exc).__name__}: {exc}") from exc
+        raise InputError(f"无法打开docx文件：{type(exc).__name__}: {exc}") from exc
     numbering = Numbering(document)
     lines = []
     for number, paragraph in enumerate(body_paragraphs(document), 1):

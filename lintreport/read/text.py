@@ -11,7 +11,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
-        raise InputError("文件不是文本(含有二进制数据),请提供 txt、md 或 docx 格式的报告")
+        raise InputError("文件不是文本（含有二进制数据），请提供 txt、md 或 docx 格式的报告")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -21,7 +21,7 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     # Mixed or damaged encodings: keep what decodes; the hygiene checks report U+FFFD.
-    return data.decode("utf-8", errors="replace"), "utf-8(有损)"
+    return data.decode("utf-8", errors="replace"), "utf-8-lossy"
 
 
 def read(path: str) -> Source:

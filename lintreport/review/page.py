@@ -156,7 +156,7 @@ def _marked(text: str, spans: list, findings) -> str:
             out.append(piece)
             continue
         worst = max(findings[k].severity for k in over)
-        tip = ";".join(f"{findings[k].rule} {findings[k].message}" for k in over)
+        tip = "；".join(f"{findings[k].rule} {findings[k].message}" for k in over)
         out.append(f'<mark class="sev-{worst.label}" data-f="{" ".join(map(str, over))}" '
                    f'title="{esc(tip)}">{piece}</mark>')
     return "".join(out)
@@ -182,7 +182,7 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
     facts += [f"共{pages}页"] if pages else []
     share = _share(report)
     facts += [f"与其他报告重复的文字约占{share:.0%}"] if share else []
-    out = [f'<h1>{esc(report.name)}</h1><p class="facts">{esc(";".join(facts))}</p>',
+    out = [f'<h1>{esc(report.name)}</h1><p class="facts">{esc("；".join(facts))}</p>',
            f'<p class="counts">{counts}</p>']
     if res.error:
         out.append(f'<p class="error">{esc(_state(res))}</p>')
@@ -226,7 +226,7 @@ def _rows(out: list, report: Report, anchor: str, links: dict, rule_href: str, i
 def _related(x, path: str, anchor: str, links: dict) -> str:
     target = anchor if x.path == path else links.get(x.path)
     where = ("本报告" if x.path == path else x.path) + f"第{x.line}行"
-    label = esc(where + (f"({x.note})" if x.note else ""))
+    label = esc(where + (f"（{x.note}）" if x.note else ""))
     if target:
         return f'<div class="rel">另见：<a href="#{target}-L{x.line}">{label}</a></div>'
     return f'<div class="rel">另见：{label}</div>'
