@@ -59,8 +59,9 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def median_of(cmd, runs):
-    timed(cmd)                  # warm: bytecode and the rules cache are written once
+def median_of(cmd, runs, warm=True):
+    if warm:
+        timed(cmd)              # bytecode and the rules cache are written once
     results = [timed(cmd) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
@@ -112,10 +113,10 @@ def bench_batch(n: int, runs: int, with_autocorrect: bool) -> dict:
     files = sorted(str(p) for p in folder.glob("*.txt"))
     row = {"reports": n}
     wall, mem = median_of(lintreport_cmd() + ["check", "--format", "json", "-o", os.devnull,
-                                              str(folder)], runs)
+                                              str(folder)], runs, warm=False)
     row.update(lintreport_s=wall, lintreport_peak_mb=mem, per_report_ms=wall / n * 1000)
     if with_autocorrect:
-        ac, ac_mem = median_of([sys.executable, "-c", AUTOCORRECT, *files], runs)
+        ac, ac_mem = median_of([sys.executable, "-c", AUTOCORRECT, *files], runs, warm=False)
         row.update(autocorrect_s=ac, autocorrect_peak_mb=ac_mem, ratio_to_autocorrect=wall / ac)
     return row
 
