@@ -12,7 +12,6 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from . import checks, yamlfile
 from .errors import ConfigError
@@ -33,13 +32,18 @@ OVERRIDE_KEYS = {"severity": str, "options": dict, "enabled": bool}
 ID = re.compile(r"^[A-Z]{1,3}\d{3}$")
 
 
-def rules_dir() -> Path:
+def rules_dir() -> str:
     """The shipped rules: inside the installed package, or beside it in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
-        if (candidate / "township.yaml").is_file():
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (os.path.join(here, "rules"), os.path.join(os.path.dirname(here), "rules")):
+        if os.path.isfile(os.path.join(candidate, "township.yaml")):
             return candidate
-    raise ConfigError(f"找不到内置检查清单目录（已查找 {here / 'rules'}）")
+    raise ConfigError(f"找不到内置检查清单目录（已查找 {os.path.join(here, 'rules')}）")
+
+
+def shipped() -> list[str]:
+    """Names of the checklists that ship with lintreport (township, county, …)."""
+    return sorted(name[:-5] for name in os.listdir(rules_dir()) if name.endswith(".yaml"))
 
 
 @dataclass(frozen=True)
@@ -197,11 +201,10 @@ def load(name_or_path: str = "township") -> Checklist:
     """Load a shipped checklist by name (township, county) or a checklist file by path."""
     path = name_or_path
     if not os.path.exists(path):
-        shipped = rules_dir() / f"{name_or_path}.yaml"
-        if not shipped.is_file():
-            names = sorted(p.stem for p in rules_dir().glob("*.yaml"))
+        path = os.path.join(rules_dir(), f"{name_or_path}.yaml")
+        if not os.path.isfile(path):
+            names = shipped()
             raise ConfigError(f"未知的检查清单“{name_or_path}”（内置：{'、'.join(names)}，或给出文件路径）")
-        path = str(shipped)
     data = _load_yaml(path)
     _check_keys(data, CHECKLIST_KEYS, path)
     base = os.path.dirname(path)
@@ -228,11 +231,11 @@ def load(name_or_path: str = "township") -> Checklist:
     unknown = set(overrides) - set(seen)
     if unknown:
         raise ConfigError(f"{path}: set 中的规则不存在：{'、'.join(sorted(unknown))}")
-    return Checklist(data.get("checklist", Path(path).stem), data.get("title", ""), path,
+    return Checklist(data.get("checklist", os.path.splitext(os.path.basename(path))[0]), data.get("title", ""), path,
                      _parts(data.get("parts", {}), path), rules, data.get("settings", {}))
 
 
 @lru_cache(maxsize=32)
 def load_data(name: str):
     """A data file shipped with the rules (rules/data/NAME.yaml), e.g. the citation register."""
-    return _load_yaml(str(rules_dir() / "data" / f"{name}.yaml"))
+    return _load_yaml(os.path.join(rules_dir(), "data", f"{name}.yaml"))

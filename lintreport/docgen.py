@@ -18,8 +18,7 @@ CATEGORY_ZH = {
 
 def render() -> str:
     township = cl.load("township")
-    others = [cl.load(p.stem) for p in sorted(cl.rules_dir().glob("*.yaml"))
-              if p.stem != "township"]
+    others = [cl.load(name) for name in cl.shipped() if name != "township"]
     out = ["# 规则参考", "",
            "本页由 `python -m lintreport.docgen > docs/rules.md` 从 `rules/` 中的 YAML 生成，请勿手工编辑。",
            "", f"默认检查清单 `{township.name}`（{township.title}），共 {len(township.rules)} 条规则。"]

@@ -15,7 +15,7 @@ from lintreport.finding import CATEGORIES
 # GB/T 15834: our own Chinese text takes full-width punctuation too
 HALF_WIDTH = re.compile(r"[\u4e00-\u9fff“”][,;:()!?]|[,;:()!?][\u4e00-\u9fff“”]")
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
-CHECKLISTS = sorted(p.stem for p in cl.rules_dir().glob("*.yaml"))
+CHECKLISTS = cl.shipped()
 RULES = [(name, rule) for name in CHECKLISTS for rule in cl.load(name).rules]
 
 
