@@ -122,3 +122,18 @@ def test_yaml_is_loaded_safely(tmp_path):
     for flag in ("--config", "--checklist"):
         r = CliRunner().invoke(main, ["check", flag, str(evil), str(SEEDS[0])])
         assert r.exit_code == 2 and not marker.exists()
+
+
+@pytest.mark.parametrize("name,data", [
+    ("nested.html", ("<html><body>" + "<div>" * 200_000 + "一、主要举措和成效<p>推进依法行政。</p>"
+                     + "</div>" * 200_000 + "</body></html>").encode()),
+    ("unclosed.html", ("<html><body>" + "<b><i>" * 100_000 + "法治政府建设").encode()),
+    ("garbage.html", os.urandom(20_000)),
+    ("empty.pdf", b""),
+    ("garbage.pdf", b"%PDF-1.7\n" + os.urandom(5000)),
+])
+def test_hostile_pages_and_pdfs(tmp_path, name, data):
+    path = write(tmp_path, name, data)
+    code, errors, _ = check(path)
+    assert code in (0, 1, 2)
+    assert len(errors) <= 1 and all(str(path) in e for e in errors)
