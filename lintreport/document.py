@@ -11,23 +11,10 @@ from dataclasses import dataclass, field
 
 from . import text as T
 from .finding import Hit
+from .headings import TITLE_MAX, is_heading, lead_length  # noqa: F401 - lead_length is API
 from .read import Line, Source
 from .webpage import WebBlock, find_blocks
 
-# Heading markers by their nominal GB/T 9704 level; the half-width and wrong forms real
-# reports use are accepted here and reported by the numbering checks.
-MARKERS = (
-    (1, re.compile(r"([一二三四五六七八九十]{1,3})[ \t]*([、，,.．])")),
-    (2, re.compile(r"[（(][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[）)][ \t]*([、，,.．]?)")),
-    (2, re.compile(r"([一二三四五六七八九十]{1,3})([）)])")),
-    (3, re.compile(r"(\d{1,2})[ \t]*([.．、，,])(?![\d.．])")),
-    (4, re.compile(r"[（(][ \t]*(\d{1,2})[ \t]*[）)][ \t]*([、，,.．]?)")),
-    (4, re.compile(r"(\d{1,2})([）)])")),
-)
-# Leading spaces, Markdown marks and Word bookmark debris are not the report's words.
-LEAD = re.compile(r"^(?:[ \t\u3000\u00a0\ufeff]*(?:#{1,6}[ \t]+|>[ \t]*|\*\*|\[bookmark:[^\]]*\])?)*")
-TITLE_MAX = 60          # a heading's title is at most this long
-RUN_IN_MAX = 40         # a run-in title (（一）标题。正文…) ends by then
 DATE = re.compile(
     r"(\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
     r"[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日")
@@ -169,59 +156,6 @@ class Document:
             excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
         return Hit(line.number, column, kw.pop("end_line", line.number), end_column,
                    excerpt=excerpt, **kw)
-
-
-def lead_length(text: str) -> int:
-    """Leading spaces and Markdown marks, which are not part of the report's words."""
-    return LEAD.match(text).end()
-
-
-def match_marker(text: str, start: int):
-    """(form, number, marker_end, punct) of a heading marker at text[start:], or None."""
-    for form, pattern in MARKERS:
-        m = pattern.match(text, start)
-        if m:
-            numeral = m.group(1)
-            # 一是/一要 and words like 一方面 are not markers: they have no punctuation here
-            n = T.ordinal(numeral)
-            if n is None:
-                continue
-            return form, n, m.end(), m.group(2) if m.lastindex >= 2 else ""
-    return None
-
-
-def split_title(text: str, start: int) -> tuple[int, bool]:
-    """End of a heading's title at text[start:], and whether body text follows it."""
-    rest = text[start:].rstrip()
-    m = re.search(r"[。！？!?：:；;]", rest)
-    if m is None:
-        return start + len(rest), False
-    after = rest[m.end():].strip(T.SPACES)
-    if not after:
-        return start + m.start(), False
-    return start + m.end(), True
-
-
-def is_heading(text: str, lead: int):
-    """(form, number, marker, title, title_end, body_start) for a line that starts with a
-    heading marker, else None. body_start is None when no body text follows the title."""
-    found = match_marker(text, lead)
-    if not found:
-        return None
-    form, number, end, punct = found
-    body = text[end:].strip(T.SPACES)
-    if not body or not (T.HAN.match(body) or body[0].isdigit() or body[0] in "“\"《"):
-        return None
-    title_end, run_in = split_title(text, end)
-    title = text[end:title_end].strip(T.SPACES + "。：:；;")
-    body_start = title_end if run_in else None
-    if len(title) > (RUN_IN_MAX if run_in else TITLE_MAX):
-        # a numbered paragraph (1.始终将…,…。): its first clause labels it, all of it is body
-        cut = re.search(r"[，,。；;]", text[end:])
-        title_end = end + cut.start() if cut else title_end
-        title = text[end:title_end].strip(T.SPACES)
-        body_start = end
-    return form, number, text[lead:end], title, title_end, body_start
 
 
 def parse(source: Source) -> Document:
