@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from itertools import chain
 
 from .text import fold
@@ -69,24 +69,32 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
     ones, see grams()), found through an inverted index; similarity() then decides. The
     earliest of the best matches wins.
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    sizes = []
+    sets = [grams(text, k, sample) for text in texts]
+    # Most k-grams of a report occur in one text only and can make no pair: find the ones
+    # that occur in two or more with set operations (in C), and index only those.
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for mine in sets:
+        shared |= mine & seen
+        seen |= mine
+    index: dict[str, list[int]] = {}
     found = []
-    for j, text in enumerate(texts):
-        mine = grams(text, k, sample)
-        sizes.append(len(mine))
-        counts = Counter(chain.from_iterable([index[g] for g in mine if g in index]))
+    for j, mine in enumerate(sets):
+        mine_shared = mine & shared
+        if not mine_shared:
+            continue
+        counts = Counter(chain.from_iterable([index[g] for g in mine_shared if g in index]))
         best = None
         for i in sorted(counts):
-            if counts[i] < min_shared * min(len(mine), sizes[i]):
+            if counts[i] < min_shared * min(len(mine), len(sets[i])):
                 continue
-            score = similarity(texts[i], text, min_similarity)
+            score = similarity(texts[i], texts[j], min_similarity)
             if score and (best is None or score > best[1]):
                 best = (i, score)
         if best:
             found.append((j, *best))
-        for g in mine:
-            index[g].append(j)
+        for g in mine_shared:
+            index.setdefault(g, []).append(j)
     return found
 
 

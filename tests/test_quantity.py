@@ -80,3 +80,30 @@ def test_counted_thing_before_or_after_the_number():
     assert "活动" in counted(text, quantities(text)[0])
     a, b = "共排查化解矛盾纠纷15起", "共化解矛盾纠纷15起"
     assert counted(a, quantities(a)[0]) != counted(b, quantities(b)[0])
+
+
+def test_matches_are_those_of_the_plain_regex_scan():
+    """_matches() only skips ahead to where a quantity can start: same matches as finditer."""
+    import random
+
+    from lintreport.quantity import QUANTITY, _matches
+    pieces = ["近", "约", "大约", "超过", "不少于", "最多", "百分之", "12", "1,200", "３", ".5",
+              "十", "二百", "两", "万", "余", "多", "人", "人次", "个百分点", "%", "以上", "左右",
+              "第", "统一", "依法", "，", "。", "IPV", "-"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in _matches(text, start, end)] == \
+            [m.span() for m in QUANTITY.finditer(text, start, end)], (text, start, end)
+
+
+def test_clause_and_sentence_reach_the_nearest_stops():
+    from lintreport.quantity import sentence
+    text = "开展普法12场,覆盖3000人;化解纠纷5起。其中调解4起"
+    assert text[slice(*clause(text, text.index("3000")))] == "覆盖3000人"
+    assert text[slice(*sentence(text, text.index("3000")))] == "开展普法12场,覆盖3000人"
+    assert text[slice(*sentence(text, text.index("调解")))] == "其中调解4起"
+    assert clause(text, 0) == (0, text.index(","))
+    assert sentence("无标点的一句", 3) == (0, 6)

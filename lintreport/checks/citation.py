@@ -25,6 +25,7 @@ NATIONAL = ("中华人民共和国", "中共中央", "国务院", "全国人", "
 TYPES = ("法典", "条例", "规定", "办法", "细则", "决定", "意见", "纲要", "规划", "方案", "通知",
          "计划", "规则", "准则", "法")
 EDITION = re.compile(r"\((?:\d{4}年?(?:修订|修正)?(?:版|本|文本)?|全文|试行稿)\)$")
+TITLE_MARKS = re.compile("[《〈》〉]")
 PERIOD = re.compile(r"\((\d{4})年?—(\d{4})年?\)")
 
 
@@ -58,8 +59,9 @@ class Entry:
 
 @lru_cache(maxsize=4)
 def register(name: str = "citations"):
-    """(names, forms, accepted): every accepted spelling → Entry; the spellings to compare
-    misquoted titles with (without the 中华人民共和国 prefix), with their document type."""
+    """(names, forms, accepted, by_kind): every accepted spelling → Entry; the spellings to
+    compare misquoted titles with (without the 中华人民共和国 prefix), with their document
+    type; the accepted unregistered titles; the forms grouped by document type."""
     data = load_data(name)
     names, accepted = {}, {key(a) for a in data.get("accepted", [])}
     for e in data["entries"]:
@@ -74,14 +76,18 @@ def register(name: str = "citations"):
         for spelling in spellings:
             names.setdefault(key(spelling), entry)
     forms = [(k, doc_type(k), e) for k, e in names.items() if not k.startswith(PREFIX)]
-    return names, forms, accepted
+    by_kind: dict[str | None, list] = {}
+    for form in forms:
+        by_kind.setdefault(form[1], []).append(form)
+    return names, forms, accepted, by_kind
 
 
 def titles(text: str):
     """(start, end, title) of every 《…》 in a line and of every 〈…〉 inside one; end is
     the offset after the closing mark. Unclosed marks are left to the punctuation checks."""
     stack = []
-    for i, ch in enumerate(text):
+    for m in TITLE_MARKS.finditer(text):     # jump from mark to mark, not char by char
+        i, ch = m.start(), m.group()
         if ch in "《〈":
             if ch == "《" or any(text[j] == "《" for j in stack):
                 stack.append(i)
@@ -121,14 +127,13 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
     return None
 
 
-def near(k: str, forms) -> Entry | None:
+def near(k: str, forms, by_kind) -> Entry | None:
     """The registered title a misquoted one stands for: one or two characters off, or a
     made-up short form of a law (《交通法》 for 《道路交通安全法》)."""
     from rapidfuzz.distance import Levenshtein
     kind, best, best_score = doc_type(k), None, 0.0
-    for name, name_kind, entry in forms:
-        if kind is not None and name_kind != kind:
-            continue
+    # a title of a known type is compared only with registered titles of that type
+    for name, name_kind, entry in forms if kind is None else by_kind.get(kind, []):
         allowed = 0 if len(name) < 8 else 1 if len(name) < 16 else 2 if len(name) < 30 else 3
         d = Levenshtein.distance(k, name, score_cutoff=allowed)
         if 0 < d <= allowed:
@@ -145,7 +150,7 @@ def near(k: str, forms) -> Entry | None:
 
 def judge(cited: str, reg) -> tuple[str, Entry | None, str]:
     """(verdict, entry, detail): exact | injected | near | unknown."""
-    names, forms, accepted = reg
+    names, forms, accepted, by_kind = reg
     k = EDITION.sub("", key(cited))
     if k in names:
         return "exact", names[k], ""
@@ -155,8 +160,15 @@ def judge(cited: str, reg) -> tuple[str, Entry | None, str]:
     found = injected(k, forms)
     if found:
         return "injected", found[0], found[1]
-    entry = near(k, forms)
+    entry = near(k, forms, by_kind)
     return ("near", entry, "") if entry is not None else ("unknown", None, "")
+
+
+@lru_cache(maxsize=8192)
+def _judged(cited: str, name: str) -> tuple[str, Entry | None, str]:
+    """judge() against a shipped register, remembered: reports cite the same laws again and
+    again, and a title that is not exact costs a comparison with every registered one."""
+    return judge(cited, register(name))
 
 
 def reference_date(doc) -> datetime.date | None:
@@ -171,13 +183,12 @@ def analyse(doc, rule) -> list:
     memo = doc.cache.setdefault("citations", {})
     name = rule.options["register"]
     if name not in memo:
-        reg = register(name)
         out = []
         for line in doc.lines:
             if "《" not in line.text:
                 continue
             for start, end, cited in titles(line.text):
-                verdict, entry, detail = judge(cited, reg)
+                verdict, entry, detail = _judged(cited, name)
                 out.append((line, start, end, cited, verdict, entry, detail))
         memo[name] = out
     return memo[name]

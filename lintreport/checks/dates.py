@@ -18,7 +18,9 @@ from ..quantity import clause, sentence
 from . import Option, check
 
 # A year the text speaks of; not one end of a range (2021—2025年) nor a document number.
-YEAR = re.compile(r"(?<![\d０-９〔［\[（(—–\-－~～至到])(20\d{2}|19\d{2})\s*年(度)?"
+# The lookbehind (what stands before the year) is written after the four digits so that the
+# pattern starts with the digits 2 or 1, which the regex engine scans for quickly.
+YEAR = re.compile(r"(20\d\d|19\d\d)(?<![\d０-９〔［\[（(—–\-－~～至到]\d{4})\s*年(度)?"
                   r"(?!\s*[—–\-－~～至到]\s*\d)")
 RANGE = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*\d{4}")
 DATE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
@@ -190,12 +192,16 @@ def _date(value) -> datetime.date:
     return datetime.date(parts[0], parts[1], parts[2])
 
 
-def _mentions(doc, ctx, entries):
-    """(line, match, entry, in_plan, text) for each mention of a table entry."""
-    for line, text, a, b, plan in _paragraphs(doc, ctx):
-        for entry in entries:
-            for m in entry["regex"].finditer(text, a, b):
-                yield line, m, entry, plan, text
+def _mentions(doc, ctx, table: str, kind: int) -> list:
+    """(line, match, entry, in_plan, text) for each mention of an event (kind 0) or a period
+    (kind 1) of a table, found once per report: two checks look for the events."""
+    key = ("dates-mentions", ctx.checklist.path, table, kind)
+    if key not in doc.cache:
+        entries = _table(table)[kind]
+        doc.cache[key] = [(line, m, entry, plan, text)
+                          for line, text, a, b, plan in _paragraphs(doc, ctx)
+                          for entry in entries for m in entry["regex"].finditer(text, a, b)]
+    return doc.cache[key]
 
 
 def _coming(text: str, m) -> bool:
@@ -210,8 +216,9 @@ def event_upcoming(doc, rule, ctx):
     """A meeting that was held before the period written about is not spoken of as coming."""
     if not doc.report_year:
         return
-    events = [e for e in _table(rule.options["table"])[0] if e.get("upcoming")]
-    for line, m, event, plan, text in _mentions(doc, ctx, events):
+    for line, m, event, plan, text in _mentions(doc, ctx, rule.options["table"], 0):
+        if not event.get("upcoming"):
+            continue
         period = doc.report_year + (1 if plan else 0)
         held = event["date"]
         if held.year < period and _coming(text, m):
@@ -227,7 +234,7 @@ def event_before(doc, rule, ctx):
     if not doc.report_year:
         return
     written = doc.date or ctx.config.deadline_for(doc.report_year)
-    for line, m, event, plan, text in _mentions(doc, ctx, _table(rule.options["table"])[0]):
+    for line, m, event, plan, text in _mentions(doc, ctx, rule.options["table"], 0):
         held = event["date"]
         if held > written and not _coming(text, m):
             yield doc.hit(line, m.start(), m.end(), args={
@@ -241,7 +248,7 @@ def plan_period(doc, rule, ctx):
     """A plan period cited as current covers the year written about."""
     if not doc.report_year:
         return
-    for line, m, period, plan, text in _mentions(doc, ctx, _table(rule.options["table"])[1]):
+    for line, m, period, plan, text in _mentions(doc, ctx, rule.options["table"], 1):
         year = doc.report_year + (1 if plan else 0)
         s, e = sentence(text, m.start())
         # a period may be prepared for in the year before it starts

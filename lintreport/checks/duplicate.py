@@ -56,10 +56,9 @@ def _units(doc, level: str, minimum: int) -> list[Unit]:
             if len(norm) >= minimum:
                 out.append(Unit(p.line, p.start, len(p.line.text.rstrip()), norm, n))
         return out
-    for n, p in enumerate(doc.paragraphs):
-        spans = [(s.start, s.end) for s in p.sentences()]
-        if level == "clause":
-            spans = [c for a, b in spans for c in _clauses(p.line.text, a, b)]
+    for n, (p, spans) in enumerate(zip(doc.paragraphs, _sentence_spans(doc))):
+        if level == "clause":     # a sentence too short to compare has no long clause
+            spans = [c for a, b in spans if b - a >= minimum for c in _clauses(p.line.text, a, b)]
         for a, b in spans:
             if b - a < minimum:     # normalising only ever shortens a text
                 continue
@@ -67,6 +66,13 @@ def _units(doc, level: str, minimum: int) -> list[Unit]:
             if len(norm) >= minimum:
                 out.append(Unit(p.line, a, b, norm, n))
     return out
+
+
+def _sentence_spans(doc) -> list[list[tuple[int, int]]]:
+    """Each paragraph's sentence spans, worked out once for the sentence and clause levels."""
+    if "sentence spans" not in doc.cache:
+        doc.cache["sentence spans"] = [T.sentences(p.line.text, p.start) for p in doc.paragraphs]
+    return doc.cache["sentence spans"]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,6 +28,8 @@ MOJIBAKE = (
     ("成串的问号（汉字在转码中丢失）", re.compile(r"\?(?:[ \t]*\?)+")),
     ("私用区字符（字体专用符号，换台电脑即成乱码）", re.compile(r"[\ue000-\uf8ff]+")),
 )
+# The first characters of every MOJIBAKE pattern: lines without one are skipped in one scan.
+MOJIBAKE_START = re.compile(r"[\ufffd?\ue000-\uf8ff]")
 
 
 def _replacement(name: str, m: re.Match, text: str) -> str:
@@ -111,6 +113,8 @@ def conversion_debris(doc, rule, ctx):
 def mojibake(doc, rule, ctx):
     """Characters lost in conversion: U+FFFD, runs of “?” and private-use characters."""
     for line in doc.lines:
+        if MOJIBAKE_START.search(line.text) is None:
+            continue
         for name, pattern in MOJIBAKE:
             for m in pattern.finditer(line.text):
                 yield doc.hit(line, m.start(), m.end(), args={"what": name})

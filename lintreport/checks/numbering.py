@@ -104,6 +104,9 @@ def heading_marker(doc, rule, ctx):
 
 
 STYLES = {"是": "一是、二是", "要": "一要、二要", "第": "第一、第二", "其": "其一、其二"}
+# Two characters every enumeration item contains (一是, 二要, 第三, 其一), or more: paragraphs
+# without them are not searched for items (text.ENUM_ITEM is tried at every character).
+ITEM_HINT = re.compile("[一二三四五六七八九十第其][一二三四五六七八九十是要]")
 
 
 def _item(number: int, style: str) -> str:
@@ -125,7 +128,8 @@ def enumeration_sequence(doc, rule, ctx):
             section, expected, outer = p.section, {}, {}
         text = p.line.text
         in_paragraph: set[str] = set()
-        for offset, number, style in T.enumeration(text, p.start):
+        items = T.enumeration(text, p.start) if ITEM_HINT.search(text, p.start) else []
+        for offset, number, style in items:
             before = text[p.start:offset].rstrip(T.SPACES)
             nxt = expected.get(style)
             introduced = not before or before[-1] not in "。；;！？!?"

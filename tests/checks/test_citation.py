@@ -143,3 +143,10 @@ def test_new_revision_cited_before_it_was_made():
 
 def test_no_year_no_premature_guess_for_laws_long_in_force():
     assert run_rule("组织学习《宪法》《民法典》。", "R004") == []
+
+
+def test_remembered_verdicts_are_the_verdicts():
+    from lintreport.checks.citation import _judged
+    for cited in ("中华人民共和国行政处罚法", "行政处罚法", "行政复议条例", "中华人民共合国民法典",
+                  "河市镇法治宣传方案", "重大行政决策程序暂行条例"):
+        assert _judged(cited, "citations") == judge(cited, register()) == _judged(cited, "citations")

@@ -63,6 +63,9 @@ def test_date_after_the_report_was_written():
 def test_dates_before_writing_targets_and_plans_do_not_fire():
     body = "已于2024年1月签订聘请协议,力争到2025年实现全覆盖,计划于2026年完成。"
     assert run_rule(report(2023, body, date="2024年3月20日"), "DT003") == []
+    # the end of a range, a longer number and a document number are not dates of the report
+    body = "实施2020至2025年规划,编号12025年,文号〔2025〕3号,全年完成。"
+    assert run_rule(report(2023, body, date="2024年3月20日"), "DT003") == []
     assert run_rule(report(2023, "推进。", plan="2024年6月前完成清单编制。",
                            date="2024年3月20日"), "DT003") == []
     assert run_rule(report(2023, "学习《法治中国建设规划(2020—2025年)》。",
@@ -100,6 +103,14 @@ def test_event_cited_before_it_happened():
     found = run_rule(text, "DT006")
     assert len(found) == 1 and "2025年10月20日" in found[0].message
     assert run_rule(report(2019, "学习宣传《民法典》。", date="2020年3月1日"), "DT006")
+
+
+def test_event_checks_of_one_report_share_the_mentions_they_find():
+    from lintreport.engine import lint_text
+    text = report(2024, "深入贯彻党的二十届四中全会精神,确保党的二十大胜利召开。",
+                  plan="深入实施“七五”普法规划。", date="2025年2月10日")
+    rules = [f.rule for f in lint_text(text).findings if f.rule.startswith("DT")]
+    assert {"DT005", "DT006", "DT007"} <= set(rules)
 
 
 def test_events_cited_after_they_happened_are_fine():

@@ -143,3 +143,29 @@ def test_repeats_and_grams():
     full, some = grams(texts[0], 4), grams(texts[0], 4, sample=4)
     assert some <= full and len(some) < len(full)
     assert grams("", 4) == set() and grams("依法", 4) == {"依法"}
+
+
+def test_repeats_finds_what_comparing_every_pair_finds():
+    """Only k-grams shared by two texts are indexed: the pairs found are those of comparing
+    every earlier text with every later one."""
+    import random
+
+    from lintreport.shingles import similarity
+    words = ["依法行政", "法治宣传", "矛盾纠纷", "化解", "全年", "开展", "群众", "镇村", "学法", "#次"]
+    rng = random.Random(3)
+    base = ["".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(20)]
+    texts = base + [t[:-2] + "排查" for t in base[::3]] + [t[1:] for t in base[1::4]]
+    rng.shuffle(texts)
+    expected = []
+    for j, text in enumerate(texts):
+        mine = grams(text, 4)
+        best = None
+        for i in range(j):
+            theirs = grams(texts[i], 4)
+            if len(mine & theirs) and len(mine & theirs) >= 0.5 * min(len(mine), len(theirs)):
+                score = similarity(texts[i], text, 0.85)
+                if score and (best is None or score > best[1]):
+                    best = (i, score)
+        if best:
+            expected.append((j, *best))
+    assert expected and repeats(texts, 4, 0.5, 0.85) == expected

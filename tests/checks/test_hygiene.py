@@ -94,6 +94,11 @@ def test_a_single_question_mark_is_not_mojibake():
     assert run_rule(TITLE + "如何普法?群众说了算。向谁普、普什么?", "H004") == []
 
 
+def test_mojibake_at_the_start_of_a_line():
+    found = run_rule(TITLE + "\ufffd\ufffd镇开展普法\n??年度总结\n\ue000\ue001", "H004")
+    assert [(f.line, f.column) for f in found] == [(2, 1), (3, 1), (4, 1)]
+
+
 def test_template_placeholders():
     text = "XX镇2024年法治政府建设工作报告\n已于××年××月签订协议,由【单位名称】负责,联系人____。\nX月X日召开会议。"
     found = run_rule(text, "H005")

@@ -167,3 +167,11 @@ def test_numbering_straight_through_sub_sections_is_a_style_not_a_gap():
     found = run_rule(text, "NB001")
     assert [(f.line, f.excerpt) for f in found] == [(9, "6.")]
     assert "“5.”" in found[0].message
+
+
+def test_enumerations_of_every_style_are_still_read():
+    found = run_rule("一、主要举措和成效\n第一,加强学习。第三,规范执法。", "NB004")
+    assert len(found) == 1 and "跳号" in found[0].message and "“第二”" in found[0].message
+    found = run_rule("一、主要举措和成效\n其一,加强学习;其二,规范执法;其二,化解矛盾。", "NB004")
+    assert len(found) == 1 and "重复" in found[0].message
+    assert run_rule("一、主要举措和成效\n加强学习,规范执法,化解矛盾。", "NB004") == []

@@ -38,6 +38,11 @@ def test_ellipsis_dash_decimal_and_question_runs_are_not_doubled():
     assert run_rule(text, "P001") == []
 
 
+def test_marks_of_different_kinds_side_by_side_are_not_doubled():
+    assert run_rule(TITLE + "包括：、法治宣传；。结束,。", "P001") == []
+    assert len(run_rule(TITLE + "、、开头就重复", "P001")) == 1
+
+
 # ---------- P002 spaces ----------
 
 def test_spaces_between_chinese_and_before_marks():
@@ -140,6 +145,12 @@ def test_durations_and_full_years_are_not_abbreviated():
     assert run_rule(text, "P006") == []
 
 
+def test_abbreviated_year_at_the_start_of_a_line_or_after_a_word():
+    found = run_rule(TITLE + "24年度考核优秀\n截至25年底", "P006")
+    assert [(f.line, f.excerpt) for f in found] == [(2, "24年"), (3, "25年")]
+    assert run_rule(TITLE + "编号1/24年度,版本v.24年底,２24年底", "P006") == []
+
+
 # ---------- P007 full-width digits ----------
 
 def test_fullwidth_digits_become_halfwidth():
@@ -160,3 +171,7 @@ def test_comma_between_titles_and_quotations():
 
 def test_comma_after_a_title_before_other_words_is_needed():
     assert run_rule(TITLE + "学习《宪法》、扫黑除恶、禁毒等知识,《宪法》(2018年修正)、《民法典》。", "P008") == []
+
+
+def test_comma_between_a_title_and_a_quotation_or_at_a_line_start():
+    assert run_rule(TITLE + "、《宪法》\n学习《宪法》、“八五”普法,“谁执法谁普法”、《民法典》", "P008") == []
