@@ -109,12 +109,25 @@ def same_family(a: str, b: str) -> bool:
     return any(a in f and b in f for f in FAMILIES)
 
 
+# Two-character numerals of the common shapes (二十, 十二, 三十五, 三百, 两万), read without
+# cn2an; tests/test_quantity.py checks every one against cn2an.
+_TENS = re.compile("([一二两三四五六七八九]?)十([一二两三四五六七八九]?)")
+_TIMES = re.compile("([一二两三四五六七八九])([百千万亿])")
+
+
 def chinese_value(numeral: str) -> float | None:
     """一千二百 → 1200, 两 → 2, 万 → 10000; None when cn2an cannot read it."""
     if len(numeral) == 1:   # 一名, 四次, 万名: a single character needs no parser
         single = T.CN_DIGITS.get(numeral)
         return float(single) if single is not None else float(MULTIPLIERS.get(numeral, 10))
-    import cn2an   # 90 ms to import: only longer numerals (三百余册, 二十个) pay for it
+    m = _TENS.fullmatch(numeral)
+    if m:
+        tens, units = m.groups()
+        return float(T.CN_DIGITS[tens] * 10 if tens else 10) + (T.CN_DIGITS[units] if units else 0)
+    m = _TIMES.fullmatch(numeral)
+    if m:
+        return float(T.CN_DIGITS[m.group(1)] * MULTIPLIERS[m.group(2)])
+    import cn2an   # 90 ms to import (and 20 ms more on first use): only 一百五十 and the like
     if numeral[0] in "百千万亿":
         numeral = "一" + numeral
     try:

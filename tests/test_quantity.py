@@ -107,3 +107,20 @@ def test_clause_and_sentence_reach_the_nearest_stops():
     assert text[slice(*sentence(text, text.index("调解")))] == "其中调解4起"
     assert clause(text, 0) == (0, text.index(","))
     assert sentence("无标点的一句", 3) == (0, 6)
+
+
+def test_common_chinese_numerals_are_read_as_cn2an_reads_them():
+    """chinese_value() reads 二十, 十二, 三十五, 三百, 两万 itself (cn2an costs 0.1 s to load):
+    every numeral of those shapes has the value cn2an gives it."""
+    import cn2an
+
+    from lintreport.quantity import _TENS, _TIMES, chinese_value
+    digits = ["", *"一二两三四五六七八九"]
+    shapes = [t + "十" + u for t in digits for u in digits] + \
+        [d + unit for d in digits[1:] for unit in "百千万亿"]
+    for numeral in shapes:
+        assert _TENS.fullmatch(numeral) or _TIMES.fullmatch(numeral) or numeral == "十"
+        assert chinese_value(numeral) == float(cn2an.cn2an(numeral, "smart")), numeral
+    # other shapes still go through cn2an
+    assert chinese_value("一百五十") == 150 and chinese_value("千一") == 1100
+    assert chinese_value("零十") is None     # cn2an cannot read it either

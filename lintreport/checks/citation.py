@@ -111,11 +111,12 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
     """A registered title with foreign words pushed into it, whole otherwise:
     (entry, the foreign words). 中共中央三升体育平台全面推进依法治国…的决定."""
     from rapidfuzz.distance import Levenshtein
+    size = len(k)
     for name, _, entry in forms:
-        if len(name) < 10 or len(k) < len(name) + 2:
+        if len(name) < 10 or size < len(name) + 2:
             continue
         ops = [op for op in Levenshtein.opcodes(name, k) if op.tag != "equal"]
-        if not ops or ops[0].dest_start == 0 or ops[-1].dest_end == len(k):
+        if not ops or ops[0].dest_start == 0 or ops[-1].dest_end == size:
             continue
         lost = sum(op.src_end - op.src_start for op in ops)
         # one foreign run: neighbouring edits (关于 → 三升体育平台 is replace + insert)
@@ -131,15 +132,18 @@ def near(k: str, forms, by_kind) -> Entry | None:
     """The registered title a misquoted one stands for: one or two characters off, or a
     made-up short form of a law (《交通法》 for 《道路交通安全法》)."""
     from rapidfuzz.distance import Levenshtein
-    kind, best, best_score = doc_type(k), None, 0.0
+    kind, best, best_score, size = doc_type(k), None, 0.0, len(k)
     # a title of a known type is compared only with registered titles of that type
     for name, name_kind, entry in forms if kind is None else by_kind.get(kind, []):
-        allowed = 0 if len(name) < 8 else 1 if len(name) < 16 else 2 if len(name) < 30 else 3
-        d = Levenshtein.distance(k, name, score_cutoff=allowed)
+        n = len(name)
+        allowed = 0 if n < 8 else 1 if n < 16 else 2 if n < 30 else 3
+        # the edit distance is at least the difference in length: no need to compute it then
+        d = Levenshtein.distance(k, name, score_cutoff=allowed) \
+            if allowed and abs(size - n) <= allowed else 0
         if 0 < d <= allowed:
-            score = 2.0 - d / len(name)
-        elif (entry.kind in ("法律", "行政法规") and 3 <= len(k) < len(name)
-              and subsequence(k, name) and (kind is not None or k[0] == name[0])):
+            score = 2.0 - d / n
+        elif (3 <= size < n and entry.kind in ("法律", "行政法规")
+              and (kind is not None or k[0] == name[0]) and subsequence(k, name)):
             score = Levenshtein.normalized_similarity(k, name)
         else:
             continue

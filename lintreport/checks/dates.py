@@ -197,10 +197,14 @@ def _mentions(doc, ctx, table: str, kind: int) -> list:
     (kind 1) of a table, found once per report: two checks look for the events."""
     key = ("dates-mentions", ctx.checklist.path, table, kind)
     if key not in doc.cache:
-        entries = _table(table)[kind]
-        doc.cache[key] = [(line, m, entry, plan, text)
-                          for line, text, a, b, plan in _paragraphs(doc, ctx)
-                          for entry in entries for m in entry["regex"].finditer(text, a, b)]
+        found = []
+        searches = [(entry, entry["regex"].search) for entry in _table(table)[kind]]
+        for line, text, a, b, plan in _paragraphs(doc, ctx):
+            for entry, search in searches:
+                if search(text, a, b):      # most paragraphs mention none: one search tells
+                    found += [(line, m, entry, plan, text)
+                              for m in entry["regex"].finditer(text, a, b)]
+        doc.cache[key] = found
     return doc.cache[key]
 
 

@@ -169,3 +169,18 @@ def test_repeats_finds_what_comparing_every_pair_finds():
         if best:
             expected.append((j, *best))
     assert expected and repeats(texts, 4, 0.5, 0.85) == expected
+
+
+def test_sampled_grams_start_with_a_code_point_that_is_a_multiple_of_the_sample():
+    import random
+    rng = random.Random(5)
+    alphabet = "依法行政治宣传矛盾纠纷化解#abc\U00020000\U0002a6d6"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for k, sample in ((4, 4), (5, 2), (3, 1)):
+            expected = {text[i:i + k] for i in range(len(text) - k + 1) if ord(text[i]) % sample == 0}
+            if len(text) <= k:
+                expected = {text} if text else set()
+            assert grams(text, k, sample) == expected
+    with pytest.raises(ValueError):
+        grams("依法行政法治宣传", 4, sample=3)
