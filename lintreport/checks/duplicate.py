@@ -207,11 +207,14 @@ def duplicate_across(items, rule, ctx):
     spots = array("I")
     for d in data:
         spots.extend(d["spots"])
-    files = [os.path.realpath(item.path) for item in items]
+    real: dict[int, str] = {}       # report → its resolved path, asked only for candidate pairs
     matches: dict[int, list[tuple[float, int]]] = {}
     normal: dict[int, str] = {}
     for x, y in sorted(pairs):
-        if files[owner[x]] == files[owner[y]]:          # the same file given twice
+        for r in (owner[x], owner[y]):
+            if r not in real:
+                real[r] = os.path.realpath(items[r].path)
+        if real[owner[x]] == real[owner[y]]:            # the same file given twice
             continue
         for g in (x, y):
             if g not in normal:
