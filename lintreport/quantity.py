@@ -1,9 +1,10 @@
 """Quantities in report text: a number with its unit or measure word, its qualifiers and,
 on demand, the thing it counts ("化解矛盾纠纷131起", "15000余份", "近万人次", "99.2%").
 
-Arabic digits (half- or full-width) are read directly; Chinese numerals go through cn2an,
-imported lazily. The counted noun phrase needs jieba, also lazily: callers ask for it only
-for the few quantities that a check wants to compare, so most reports never load it.
+Arabic digits (half- or full-width) and the common Chinese numerals (三, 二十, 三百) are read
+directly; other Chinese numerals (一百五十) go through cn2an, imported lazily. The counted
+noun phrase needs jieba, also lazily: callers ask for it only for the few quantities that a
+check wants to compare, so most reports never load it.
 """
 from __future__ import annotations
 
