@@ -31,6 +31,9 @@ def render(fmt: str, monkeypatch, env=None) -> str:
 def test_golden(fmt, ext, monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     out = render(fmt, monkeypatch)
+    if fmt == "json":               # compact on the wire; compared pretty, for readable diffs
+        assert out.count("\n") == 1
+        out = json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
     if fmt in ("json", "sarif"):    # the tool's version is not part of the contract
         out = out.replace(json.dumps(__import__("lintreport").__version__), '"VERSION"')
     path = GOLDEN / f"core.{ext}"
