@@ -68,22 +68,42 @@ CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False)
 CHECKLIST = click.option("--checklist", help="检查清单：township（乡镇/街道，默认）、county（县级政府/部门）或文件路径")
 
 
+def batch_options(command):
+    """The options check and review share: what to run, on what, and when to fail."""
+    for option in reversed([
+        CHECKLIST,
+        CONFIG,
+        click.option("--select", multiple=True, help="只运行这些规则或类别（逗号分隔，可多次给出）"),
+        click.option("--ignore", multiple=True, help="不运行这些规则或类别"),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+                     help="达到此级别的问题使退出码为1（默认 info：有任何问题即为1）"),
+        click.option("--against", multiple=True, type=click.Path(exists=True),
+                     help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查"),
+        click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）"),
+        click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）"),
+    ]):
+        command = option(command)
+    return command
+
+
+def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
+    """2 when a file could not be read, 1 for findings at or above fail_on, else 0."""
+    from .finding import Severity
+    if unreadable:
+        sys.exit(Exit.ERROR)
+    threshold = Severity.parse(fail_on)
+    if not exit_zero and any(f.severity >= threshold for f in findings):
+        sys.exit(Exit.FINDINGS)
+    sys.exit(Exit.CLEAN)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt",
               type=click.Choice(["auto", "text", "json", "sarif", "github", "rdjson"]),
               default="auto", show_default=True, help="输出格式")
-@CHECKLIST
-@CONFIG
-@click.option("--select", multiple=True, help="只运行这些规则或类别（逗号分隔，可多次给出）")
-@click.option("--ignore", multiple=True, help="不运行这些规则或类别")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="达到此级别的问题使退出码为1（默认 info：有任何问题即为1）")
-@click.option("--against", multiple=True, type=click.Path(exists=True),
-              help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查")
+@batch_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件")
-@click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）")
-@click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
 @click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
@@ -92,7 +112,6 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
           exit_zero, no_color, fix, diff, fix_output):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
-    from .finding import Severity
     from .formatters import get
     conf = _config(config_path, checklist, select, ignore, fail_on)
     if fmt == "auto":
@@ -125,12 +144,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
         from .formatters.github import summary
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
             f.write(summary(result))
-    if result.errors:
-        sys.exit(Exit.ERROR)
-    threshold = Severity.parse(conf.fail_on)
-    if not exit_zero and any(f.severity >= threshold for f in result.findings):
-        sys.exit(Exit.FINDINGS)
-    sys.exit(Exit.CLEAN)
+    _exit(bool(result.errors), result.findings, conf.fail_on, exit_zero)
 
 
 @main.command("rules")
@@ -179,16 +193,7 @@ def explain(rule, checklist):
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False),
               help="另存每份报告一行的Excel表格")
 @click.option("--title", help="审阅页面的标题")
-@CHECKLIST
-@CONFIG
-@click.option("--select", multiple=True, help="只运行这些规则或类别（逗号分隔，可多次给出）")
-@click.option("--ignore", multiple=True, help="不运行这些规则或类别")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="达到此级别的问题使退出码为1（默认 info）")
-@click.option("--against", multiple=True, type=click.Path(exists=True),
-              help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查")
-@click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）")
-@click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）")
+@batch_options
 def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, select, ignore,
            fail_on, against, jobs, exit_zero):
     """审阅一批报告（文件夹或文件）：生成总览和逐份标注问题的HTML页面，可另存CSV/Excel表格。"""
@@ -225,12 +230,7 @@ def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, se
     click.echo(f"已写入 {output}：{len(result.reports)} 份报告，错误 {counts[Severity.ERROR]} 处，"
                f"警告 {counts[Severity.WARNING]} 处，提示 {counts[Severity.INFO]} 处"
                + (f"；{unread} 个文件无法读取" if unread else ""), err=True)
-    if result.errors:
-        sys.exit(Exit.ERROR)
-    threshold = Severity.parse(conf.fail_on)
-    if not exit_zero and any(f.severity >= threshold for f in result.findings):
-        sys.exit(Exit.FINDINGS)
-    sys.exit(Exit.CLEAN)
+    _exit(bool(result.errors), result.findings, conf.fail_on, exit_zero)
 
 
 @main.command()
