@@ -11,7 +11,8 @@ import os
 import re
 from functools import lru_cache
 
-from ..checklist import _load_yaml, load_data
+from ..checklist import load_data
+from ..yamlfile import load as load_yaml
 from ..errors import ConfigError
 from ..parts import part_of
 from ..quantity import clause, sentence
@@ -165,7 +166,7 @@ def _table(name: str):
     """(events, periods) of a dated table, checked, with dates as datetime.date and each
     entry's patterns compiled into one regex."""
     if name.endswith((".yaml", ".yml")) or os.sep in name:
-        path, data = name, _load_yaml(name)
+        path, data = name, load_yaml(name)
     else:
         path, data = f"rules/data/{name}.yaml", load_data(name)
     data = data or {}
@@ -238,7 +239,7 @@ def event_before(doc, rule, ctx):
     if not doc.report_year:
         return
     written = doc.date or ctx.config.deadline_for(doc.report_year)
-    for line, m, event, plan, text in _mentions(doc, ctx, rule.options["table"], 0):
+    for line, m, event, _plan, text in _mentions(doc, ctx, rule.options["table"], 0):
         held = event["date"]
         if held > written and not _coming(text, m):
             yield doc.hit(line, m.start(), m.end(), args={
