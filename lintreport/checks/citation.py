@@ -134,7 +134,7 @@ def near(k: str, forms, by_kind) -> Entry | None:
     from rapidfuzz.distance import Levenshtein
     kind, best, best_score, size = doc_type(k), None, 0.0, len(k)
     # a title of a known type is compared only with registered titles of that type
-    for name, name_kind, entry in forms if kind is None else by_kind.get(kind, []):
+    for name, _kind, entry in forms if kind is None else by_kind.get(kind, []):
         n = len(name)
         allowed = 0 if n < 8 else 1 if n < 16 else 2 if n < 30 else 3
         # the edit distance is at least the difference in length: no need to compute it then
