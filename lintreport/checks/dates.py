@@ -228,9 +228,14 @@ def event_upcoming(doc, rule, ctx):
         held = event["date"]
         if held.year < period and _coming(text, m):
             yield doc.hit(line, m.start(), m.end(), args={
-                "event": event["name"], "held": f"{held.year}年{held.month}月",
+                "event": quote(event["name"]), "held": f"{held.year}年{held.month}月",
                 "report": doc.report_year, "year": period,
                 "where": "下一年度工作安排" if plan else "本年度工作"})
+
+
+def quote(name: str) -> str:
+    """A name in the message: titles and quoted names carry their own marks."""
+    return name if name[:1] in "“《" else f"“{name}”"
 
 
 @check("event-before", table=TABLE)
@@ -243,7 +248,7 @@ def event_before(doc, rule, ctx):
         held = event["date"]
         if held > written and not _coming(text, m):
             yield doc.hit(line, m.start(), m.end(), args={
-                "event": event["name"], "held": f"{held.year}年{held.month}月{held.day}日",
+                "event": quote(event["name"]), "held": f"{held.year}年{held.month}月{held.day}日",
                 "written": f"{written.year}年{written.month}月{written.day}日",
                 "report": doc.report_year})
 
@@ -262,5 +267,5 @@ def plan_period(doc, rule, ctx):
         state = "已于{}年结束".format(period["end"]) if year > period["end"] else \
             "{}年才开始".format(period["start"])
         yield doc.hit(line, m.start(), m.end(), args={
-            "period": period["name"], "span": f"{period['start']}—{period['end']}年",
+            "period": quote(period["name"]), "span": f"{period['start']}—{period['end']}年",
             "state": state, "year": year})
