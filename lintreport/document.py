@@ -21,6 +21,7 @@ DATE = re.compile(
 ADDRESSEE = re.compile(r"^[^。；;，,]{2,40}[：:]$")
 ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|局|办公室|所|中心|镇|乡|街道|委|院|厅|部|站)$")
 TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
+TITLE_END = re.compile(r"(报告|情况|总结|汇报|通知|函)$")
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年)")
 
 
@@ -193,6 +194,11 @@ def _top_matter(doc: Document, body: list[Line]) -> int:
                 is_heading(body[i].text, lead_length(body[i].text))):
             break
         if i == 0 and not TITLE_WORDS.search(t) and not (len(body) > 1 and len(body[1].text.strip()) <= 8):
+            break
+        # a title goes on to the next line only while it is unfinished (…工作的 / 报  告), and
+        # a line Word styles as a heading starts the body
+        if i > 0 and (body[i].style_level or TITLE_END.search(
+                "".join("".join(l.text.split()) for l in body[:i]))):
             break
         i += 1
     doc.title = body[:i]

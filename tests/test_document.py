@@ -106,3 +106,21 @@ def test_seed_reports_parse_into_their_parts():
 def test_empty_and_blank_documents():
     assert doc_of("").paragraphs == []
     assert doc_of("   \n\n  ").headings == []
+
+
+def test_a_finished_title_does_not_swallow_the_next_short_line():
+    d = doc_of("某镇2025年法治政府建设工作报告\n主要工作\n推进依法行政。")
+    assert d.title_text == "某镇2025年法治政府建设工作报告"
+
+
+def test_word_heading_styles_without_numbers(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("某镇2025年法治政府建设工作报告", style="Title")
+    for heading, body in (("主要举措和成效", "推行三项制度。"), ("存在的不足和原因", "原因在于人少。")):
+        document.add_paragraph(heading, style="Heading 1")
+        document.add_paragraph(body)
+    document.save(str(tmp_path / "s.docx"))
+    d = parse(read(str(tmp_path / "s.docx")))
+    assert d.title_text == "某镇2025年法治政府建设工作报告"
+    assert [(s.level, s.title) for s in d.sections] == [(1, "主要举措和成效"), (1, "存在的不足和原因")]
