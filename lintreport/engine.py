@@ -76,6 +76,10 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
                 continue
             for hit in kind.func(doc, rule, ctx):
                 findings.append(to_finding(doc.path, rule, hit))
+        except ImportError as exc:  # an installation problem, not a bug: say how to mend it
+            missing = f"缺少依赖库 {exc.name or exc}，请按 README 重新安装 lintreport（pip install .）"
+            if missing not in problems:
+                problems.append(missing)
         except Exception as exc:  # a bug in one check must not hide the others' findings
             problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
     marks = suppressions(doc)

@@ -58,3 +58,18 @@ def test_a_crashing_check_is_reported_not_raised(monkeypatch):
     result = lint_text(SEEDS[0].read_text(encoding="utf-8"), Config())
     assert "M001" in result.error and "boom" in result.error
     assert result.findings, "the other rules still report"
+
+
+def test_a_missing_dependency_is_named_once(monkeypatch):
+    def needs_module(doc, rule, ctx):
+        import lintreport_no_such_module  # noqa: F401
+        yield
+
+    for name in ("title-present", "closing-present"):
+        original = checks.get(name)
+        monkeypatch.setitem(checks.CHECKS, name, original.__class__(
+            original.name, needs_module, original.options, original.scope, original.collect,
+            original.doc))
+    result = lint_text(SEEDS[0].read_text(encoding="utf-8"), Config())
+    assert result.error.count("缺少依赖库 lintreport_no_such_module") == 1
+    assert "pip install" in result.error
