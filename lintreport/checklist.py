@@ -20,7 +20,8 @@ from .finding import CATEGORIES, Severity
 
 RULE_KEYS = {"id": str, "name": str, "category": str, "severity": str, "check": str,
              "options": dict, "message": str, "source": str, "rationale": str,
-             "examples": dict, "aliases": list, "enabled": bool, "fix": str}
+             "examples": dict, "aliases": list, "enabled": bool, "fix": str,
+             "title": str}
 RULE_REQUIRED = ("id", "name", "category", "severity", "check", "message", "source",
                  "rationale", "examples")
 CHECKLIST_KEYS = {"checklist": str, "title": str, "description": str, "include": list,
@@ -77,6 +78,7 @@ class Rule:
     enabled: bool = True
     fix: str = ""
     file: str = ""
+    title: str = ""     # short Chinese name shown wherever a rule is listed (SARIF, rules, review)
 
     def format(self, args: dict) -> str:
         return string.Formatter().vformat(self.message, (), _Args(args))
@@ -181,7 +183,7 @@ def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
     return Rule(data["id"], data["name"], data["category"], severity, data["check"],
                 data["message"].strip(), data["source"].strip(), data["rationale"].strip(),
                 options, examples, tuple(data.get("aliases", ())), data.get("enabled", True),
-                data.get("fix", ""), path)
+                data.get("fix", ""), path, data.get("title", ""))
 
 
 def _parts(data: dict, path: str) -> dict[str, Part]:
