@@ -13,7 +13,8 @@ from . import text as T
 from .finding import Hit
 from .headings import TITLE_MAX, is_heading, lead_length  # noqa: F401 - lead_length is API
 from .read import Line, Source
-from .webpage import WebBlock, find_blocks
+from .furniture import WebBlock, find_blocks
+from .year import YearVerdict, infer as infer_year, parse_written
 
 DATE = re.compile(
     r"(\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
@@ -22,7 +23,6 @@ ADDRESSEE = re.compile(r"^[^。；;，,]{2,40}[：:]$")
 ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|局|办公室|所|中心|镇|乡|街道|委|院|厅|部|站)$")
 TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
 TITLE_END = re.compile(r"(报告|情况|总结|汇报|通知|函)$")
-YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年)")
 
 
 @dataclass
@@ -113,6 +113,7 @@ class Document:
     source: Source
     lines: list[Line]                 # the lines of the report proper (web chrome excluded)
     web_blocks: list[tuple[int, int, WebBlock]] = field(default_factory=list)
+    page_fields: dict = field(default_factory=dict)   # 发布机构, 成文日期… from the page's table
     title: list[Line] = field(default_factory=list)
     addressee: Line | None = None
     opening: list[Paragraph] = field(default_factory=list)
@@ -124,6 +125,7 @@ class Document:
     date: datetime.date | None = None
     report_year: int | None = None
     years: dict = field(default_factory=dict)   # where the report year was read: title, body, date
+    year_verdict: YearVerdict | None = None     # the year with the evidence it rests on
     cache: dict = field(default_factory=dict)   # per-document memo for checks
 
     @property
@@ -170,6 +172,9 @@ def parse(source: Source) -> Document:
     doc = Document(source, lines,
                    web_blocks=[(source.lines[b.first].number, source.lines[b.last].number, b)
                                for b in blocks])
+    for b in blocks:
+        for key, value in b.fields:
+            doc.page_fields.setdefault(key, value)
     body = [l for l in lines if l.text.strip(T.SPACES) and _has_words(l.text)]
     if not body:
         return doc
@@ -288,27 +293,20 @@ def _body(doc: Document, lines: list[Line]) -> None:
 
 
 def _report_year(doc: Document) -> None:
-    """The year the report covers, read from the title, the opening and the date."""
-    years = {}
-    m = YEAR.search(doc.title_text)
-    if m:
-        years["title"] = int(m.group(1))
-    for p in doc.opening[:3]:
-        m = YEAR.search(p.text)
-        if m:
-            years["body"] = int(m.group(1))
-            break
-    if "body" not in years:
-        for s in doc.sections[:1]:
-            m = YEAR.search(s.title)
-            if m:
-                years["body"] = int(m.group(1))
-    if "body" not in years and doc.sections:
-        m = YEAR.search(doc.sections[-1].title)
-        if m and re.search(r"安排|计划|打算|思路|下一", doc.sections[-1].title):
-            years["body"] = int(m.group(1)) - 1
-    if doc.date:
-        # a report is dated late in its own year or early in the next
-        years["date"] = doc.date.year if doc.date.month >= 10 else doc.date.year - 1
-    doc.years = years
-    doc.report_year = years.get("title") or years.get("body") or years.get("date")
+    """The year the report covers, voted by the title, opening, headings and dates."""
+    plan = doc.sections[-1] if len(doc.sections) > 1 else None
+    verdict = infer_year(
+        doc.title_text, [p.text for p in doc.opening[:3]],
+        doc.sections[0].title if doc.sections else "", plan.title if plan else "",
+        doc.date, parse_written(doc.page_fields.get("成文日期", "")),
+        {"title": doc.title[0].number if doc.title else None,
+         "opening": doc.opening[0].line.number if doc.opening else None,
+         "heading": doc.sections[0].first_line if doc.sections else None,
+         "plan": plan.first_line if plan else None,
+         "date": doc.date_line.number if doc.date_line else None})
+    doc.year_verdict = verdict
+    doc.report_year = verdict.year
+    # the old summary, kept for callers that read it: title, body and date years
+    names = {"title": "title", "opening": "body", "heading": "body", "plan": "body", "date": "date"}
+    for e in verdict.evidence:
+        doc.years.setdefault(names.get(e.kind, e.kind), e.year)

@@ -11,7 +11,7 @@ from lintreport.config import Config
 from lintreport.engine import lint
 from lintreport.errors import InputError
 from lintreport.read import read
-from lintreport.webpage import find_blocks
+from lintreport.furniture import find_blocks
 from tests.conftest import SEEDS
 
 

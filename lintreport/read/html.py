@@ -1,5 +1,6 @@
 """Web pages saved from government sites (.html, .htm): the report's text without the page's
-navigation, header, footer and information panel, and its publication date as metadata.
+navigation, header and footer (the information panel inside the article is left to the
+document model), and its publication date as metadata.
 
 The report is the element that holds most of the page's Chinese text (a readability-style
 score), with the article's title from the page put back on top. `Line.number` is the line's
@@ -12,7 +13,6 @@ import datetime
 import re
 
 from ..errors import InputError
-from ..webpage import find_blocks
 from . import Line, Source
 from .text import decode
 
@@ -198,11 +198,8 @@ def read(path: str) -> Source:
     title = _title(root, main)
     if title and (not texts or SPACE.sub("", texts[0]) != SPACE.sub("", title)):
         texts.insert(0, title)
-    # an information panel or site footer inside the article block is page chrome too
-    drop = set()
-    for block in find_blocks(texts):
-        drop.update(range(block.first, block.last + 1))
-    texts = [t for i, t in enumerate(texts) if i not in drop]
+    # an information panel or site footer inside the article block stays in the text: the
+    # document model finds it (lintreport/furniture.py), reads its fields and reports it once
     if not any(HAN.search(t) for t in texts):
         raise InputError("网页中没有找到报告正文（页面可能只有图片、附件链接或由脚本加载），"
                          "请打开网页另存为完整网页，或提供docx")
