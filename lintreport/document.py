@@ -5,6 +5,7 @@ Headings are recognised by their numbering, position and length, never by a list
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from .finding import Hit
 from .headings import TITLE_MAX, is_heading, lead_length  # noqa: F401 - lead_length is API
 from .read import Line, Source
 from .furniture import WebBlock, find_blocks
+from .switches import strip as strip_switches
 from .year import YearVerdict, infer as infer_year, parse_written
 
 DATE = re.compile(
@@ -163,12 +165,15 @@ class Document:
 
 def parse(source: Source) -> Document:
     """Parse a Source into a Document."""
-    texts = [l.text for l in source.lines]
+    # inline switches are instructions, not report text: the checks do not see them
+    own = [l if l.text == (t := strip_switches(l.text)) else dataclasses.replace(l, text=t)
+           for l in source.lines]
+    texts = [l.text for l in own]
     blocks = find_blocks(texts)
     excluded = set()
     for b in blocks:
         excluded.update(range(b.first, b.last + 1))
-    lines = [l for i, l in enumerate(source.lines) if i not in excluded]
+    lines = [l for i, l in enumerate(own) if i not in excluded]
     doc = Document(source, lines,
                    web_blocks=[(source.lines[b.first].number, source.lines[b.last].number, b)
                                for b in blocks])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 
@@ -18,9 +17,9 @@ from .document import Document, parse
 from .errors import InputError, LintreportError
 from .finding import Finding, Hit
 from .read import Source, read, supported
+from .switches import DISABLE, ids_of
 
 PARALLEL_FROM = 24      # below this many files, starting workers costs more than it saves
-DISABLE = re.compile(r"lintreport-disable(-next-line|-line)?\s*([\w ,-]*?)\s*-->")
 
 
 @dataclass
@@ -84,6 +83,10 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
             problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
     marks = suppressions(doc)
     findings = [f for f in findings if not hidden(f, marks)]
+    # a file that holds no report (M006) gets that one finding, not every missing part
+    empty = {r.id for r in rules if r.check == "report-text"}
+    if any(f.rule in empty for f in findings):
+        findings = [f for f in findings if f.rule in empty]
     findings.sort()
     return findings, summaries, problems
 
@@ -98,7 +101,7 @@ def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
             if "lintreport-disable" not in line.text:
                 continue
             for m in DISABLE.finditer(line.text):
-                ids = set(re.split(r"[\s,]+", m.group(2).strip())) - {""}
+                ids = ids_of(m)
                 scope = {"-line": line.number, "-next-line": line.number + 1}.get(m.group(1))
                 marks.append((scope, ids))
         doc.cache["disabled"] = marks
@@ -205,6 +208,10 @@ def for_batch(rules: list[cl.Rule], reports: int) -> list[cl.Rule]:
 def batch_items(paths, against, config: Config) -> list[tuple[str, bool]]:
     """(path, is_reference) for the reports to lint and the reference reports."""
     items = [(p, False) for p in collect_paths(paths, config)]
+    if not items and paths and all(os.path.isdir(p) for p in paths):
+        # nothing to lint is not "no problems found"
+        raise InputError(f"{'、'.join(paths)}：文件夹中没有可检查的报告"
+                         "（支持 txt、md、docx、html、pdf）")
     return items + [(p, True) for p in collect_paths(against, config) if supported(p)]
 
 

@@ -8,7 +8,8 @@ import dataclasses
 import html
 import re
 
-from ..finding import Fix
+from ..finding import CATEGORIES, Fix
+from ..switches import DISABLE, ids_of
 from . import Option, check
 
 # Conversion leftovers, each with what it is; the fix deletes it (or keeps a link's text).
@@ -132,3 +133,17 @@ def placeholder(doc, rule, ctx):
             if start >= end:        # ××月 is one placeholder, whichever patterns see it
                 yield doc.hit(line, start, stop, args={"text": line.text[start:stop]})
                 end = stop
+
+
+@check("unknown-switch")
+def unknown_switch(doc, rule, ctx):
+    """An inline switch (<!-- lintreport-disable X -->) naming no rule or category of the
+    checklist hides nothing: most likely a typo, and the finding it meant to hide stays."""
+    known = {r.id for r in ctx.checklist.rules} | set(CATEGORIES)   # what the engine honours
+    for line in doc.source.lines:
+        if "lintreport-disable" not in line.text:
+            continue
+        for m in DISABLE.finditer(line.text):
+            for name in sorted(ids_of(m) - known):
+                at = line.text.find(name, m.start(2))
+                yield doc.hit(line, at, at + len(name), args={"id": name})

@@ -107,3 +107,25 @@ def _field_line(doc, label: str):
             if label in "".join(line.text.split()):
                 return line
     return None
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@check("report-text",
+       min_chars=Option(int, 80, doc="fewer Chinese characters than this (page furniture not "
+                                     "counted): not a report"),
+       bare_chars=Option(int, 400, doc="fewer than this and not one heading: not a report"))
+def report_text(doc, rule, ctx):
+    """The file holds a report at all: an empty file, a page of only furniture or a short
+    note without a single heading is not an annual report, and passing it silently would
+    say it is a clean one."""
+    count = sum(len(HAN.findall(line.text)) for line in doc.lines)
+    if count >= rule.options["min_chars"] and (doc.headings or count >= rule.options["bare_chars"]):
+        return
+    from ..read import Line
+    first = next((l for l in doc.lines if l.text.strip()), None) or Line("", 1)
+    yield doc.hit(first, 0, None, args={
+        "what": "文件是空的" if not any(l.text.strip() for l in doc.source.lines) else
+                f"全文只有{count}个汉字（网页栏目不计）" +
+                ("" if count < rule.options["min_chars"] else "，也没有一个部分标题")})
