@@ -186,6 +186,31 @@ def explain(rule, checklist):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@CHECKLIST
+@CONFIG
+def show(paths, checklist, config_path):
+    """显示报告是怎样读出来的：标题、主送机关、各部分及其标题、报告年度及依据、落款、日期、网页信息栏和网页栏目（附行号）。"""
+    from . import checklist as cl
+    from .document import parse
+    from .errors import InputError
+    from .read import read
+    from .show import describe
+    conf = _config(config_path, checklist, (), (), None)
+    chk = cl.load(conf.checklist)
+    failed = False
+    for n, path in enumerate(paths):
+        try:
+            doc = parse(read(path))
+        except InputError as exc:
+            click.echo(f"lintreport: {path}: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(("\n" if n else "") + describe(doc, chk), nl=False)
+    sys.exit(Exit.ERROR if failed else Exit.CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", default="review.html", show_default=True,
               type=click.Path(dir_okay=False), help="审阅页面（单个HTML文件，可离线打开）")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),

@@ -49,8 +49,9 @@ def _hex(text: str) -> str:
 
 
 def make_pdf(path, text: str = "", *, scanned: bool = False, size: int = 16,
-             per_line: int = 28, per_page: int = 22) -> None:
-    """Write `text` as a PDF with a text layer, or a page with only an image (a scan)."""
+             per_line: int = 28, per_page: int = 22, header: str = "") -> None:
+    """Write `text` as a PDF with a text layer, or a page with only an image (a scan);
+    `header` is a running head printed at the top of every page."""
     objs: list[bytes | None] = []
 
     def add(body):
@@ -83,6 +84,9 @@ def make_pdf(path, text: str = "", *, scanned: bool = False, size: int = 16,
             resources = b"<</XObject<</Im1 %d 0 R>>>>" % image
         else:
             ops_list = [f"BT /F1 {size} Tf"]
+            if header:
+                ops_list.append(f"/F1 12 Tf 1 0 0 1 {(width - len(header) * 12) / 2:.2f} "
+                                f"{height - 50} Tm <{_hex(header)}> Tj /F1 {size} Tf")
             for k, (indent, row, centred) in enumerate(sheet):
                 w = sum(_width(c) for c in row) * size
                 x = (width - w) / 2 if centred else x0 + indent * size

@@ -1,6 +1,6 @@
 """PDF with a text layer, through pypdfium2: the printed lines of each page are joined back
-into paragraphs by their geometry, running page numbers are dropped, and every paragraph
-keeps the page it starts on (`Line.page`).
+into paragraphs by their geometry, running page numbers and running heads are dropped, and
+every paragraph keeps the page it starts on (`Line.page`).
 
 A PDF has no paragraphs, only lines placed on a page. A line belongs to the paragraph above
 when that one ran to the right margin and this one starts at the left margin; a first line
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 
 from ..errors import InputError
 from . import Line, Source
@@ -83,6 +84,30 @@ def _margins(rows) -> tuple[float, float]:
     return min(r[0] for r in placed), float(right)
 
 
+def _shape(text: str) -> str:
+    """A printed line with its numbers blanked: 第3页 and 第4页 are the same running line."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def drop_running(pages: list[list[tuple]]) -> list[list[tuple]]:
+    """Drop the running heads and feet: a line that stands at the same place (one of the
+    first or last two printed lines) with the same words on most pages, as 某某县人民政府
+    办公室文件 does. The title on the first page alone is not one."""
+    if len(pages) < 2:
+        return pages
+    need = max(2, -(-len(pages) * 3 // 5))      # three pages in five, and at least two
+    counts: Counter = Counter()
+    for rows in pages:
+        counts.update({(pos, _shape(rows[pos][3])) for pos in (0, 1, -1, -2)
+                       if -len(rows) <= pos < len(rows)})
+    running = {key for key, n in counts.items() if n >= need}
+    if not running:
+        return pages
+    return [[r for i, r in enumerate(rows)
+             if (i, _shape(r[3])) not in running and (i - len(rows), _shape(r[3])) not in running]
+            for rows in pages]
+
+
 def join(pages: list[list[tuple[float, float, float, str]]]) -> list[tuple[str, int]]:
     """Printed lines of all pages → paragraphs as (text, page of their first line)."""
     left, right = _margins([r for rows in pages for r in rows])
@@ -120,5 +145,6 @@ def read(path: str) -> Source:
     chars = sum(len(re.sub(r"\s", "", r[3])) for rows in pages for r in rows)
     if chars < MIN_CHARS * max(len(pages), 1):
         raise InputError(SCANNED)
-    lines = [Line(text, n, page=page) for n, (text, page) in enumerate(join(pages), 1)]
+    lines = [Line(text, n, page=page)
+             for n, (text, page) in enumerate(join(drop_running(pages)), 1)]
     return Source(path, lines, kind="pdf")
