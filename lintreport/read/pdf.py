@@ -85,8 +85,10 @@ def _margins(rows) -> tuple[float, float]:
 
 
 def _shape(text: str) -> str:
-    """A printed line with its numbers blanked: 第3页 and 第4页 are the same running line."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    """A printed line as a running head is compared: its words, without spaces; a long line
+    is text, never a running head (None)."""
+    squeezed = re.sub(r"\s+", "", text)
+    return squeezed if len(squeezed) <= 40 else None
 
 
 def drop_running(pages: list[list[tuple]]) -> list[list[tuple]]:
@@ -99,7 +101,7 @@ def drop_running(pages: list[list[tuple]]) -> list[list[tuple]]:
     counts: Counter = Counter()
     for rows in pages:
         counts.update({(pos, _shape(rows[pos][3])) for pos in (0, 1, -1, -2)
-                       if -len(rows) <= pos < len(rows)})
+                       if -len(rows) <= pos < len(rows) and _shape(rows[pos][3])})
     running = {key for key, n in counts.items() if n >= need}
     if not running:
         return pages
