@@ -107,8 +107,8 @@ def _headers(texts: list[str], voc: Vocabulary) -> list[WebBlock]:
     blocks, i, n = [], 0, min(HEAD, len(texts))
     while i < n:
         s = squeeze(texts[i])
-        if "。" in s and len(s) > 40:
-            break       # the report's prose has begun
+        if "。" in s:
+            break       # the report's prose has begun: what follows is no page header
         labels = header_labels(s, voc)
         if not labels:
             i += 1

@@ -73,3 +73,20 @@ def test_a_missing_dependency_is_named_once(monkeypatch):
     result = lint_text(SEEDS[0].read_text(encoding="utf-8"), Config())
     assert result.error.count("缺少依赖库 lintreport_no_such_module") == 1
     assert "pip install" in result.error
+
+
+def test_a_switch_on_the_first_line_is_not_the_title():
+    body = "2025年，那吾镇坚持依法行政。\n一、主要举措和成效\n推进依法行政。"
+    with_switch = lint_text("<!-- lintreport-disable C002 -->\n那吾镇2025年法治政府建设工作报告\n" + body,
+                            Config(select=("M001",)))
+    assert with_switch.findings == []
+    # and it does not hide a missing title either: the text after it is what is judged
+    missing = lint_text("<!-- lintreport-disable C002 -->\n市委、市政府：\n" + body,
+                        Config(select=("M001",)))
+    assert [f.rule for f in missing.findings] == ["M001"]
+
+
+def test_a_switch_at_the_end_of_a_line_is_not_text():
+    text = "一、主要举措和成效\n推进依法行政。。<!-- lintreport-disable-line P001 -->\n落实责任  工作。"
+    result = lint_text(text, Config(select=("P002", "P001")))
+    assert [(f.rule, f.line) for f in result.findings] == [("P002", 3)]
