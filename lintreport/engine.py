@@ -83,10 +83,12 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
             problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
     marks = suppressions(doc)
     findings = [f for f in findings if not hidden(f, marks)]
-    # a file that holds no report (M006) gets that one finding, not every missing part
+    # a file that holds no report (M006) gets that finding, not every missing part, title
+    # and topic; what is wrong in its text itself (punctuation, debris) is still said
     empty = {r.id for r in rules if r.check == "report-text"}
     if any(f.rule in empty for f in findings):
-        findings = [f for f in findings if f.rule in empty]
+        findings = [f for f in findings if f.rule in empty or
+                    f.category not in ("structure", "coverage", "metadata")]
     findings.sort()
     return findings, summaries, problems
 
