@@ -116,3 +116,14 @@ def parse_written(value: str) -> datetime.date | None:
         return datetime.date(*map(int, m.groups()))
     except ValueError:
         return None
+
+
+def trusted_date(doc) -> datetime.date | None:
+    """The report's own date, unless it does not fit the year the other evidence gives (a
+    typo such as 2014年1月8日 on a 2023 report): then the checks that measure against the
+    date use the deadline instead, and the conflict is reported once (M003), not as an
+    error at every later year in the text."""
+    verdict = getattr(doc, "year_verdict", None)
+    if doc.date and verdict and any(e.kind == "date" for e in verdict.conflicts):
+        return None
+    return doc.date

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..checklist import load_data
 from ..text import fold
+from ..year import trusted_date
 from . import Option, check
 
 PREFIX = "中华人民共和国"
@@ -176,8 +177,9 @@ def _judged(cited: str, name: str) -> tuple[str, Entry | None, str]:
 
 
 def reference_date(doc) -> datetime.date | None:
-    """The date the report speaks from: its own date, else the end of its year."""
-    if doc.date:
+    """The date the report speaks from: its own date (when it fits the report year), else
+    the end of its year."""
+    if trusted_date(doc):
         return doc.date
     return datetime.date(doc.report_year, 12, 31) if doc.report_year else None
 

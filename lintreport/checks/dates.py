@@ -16,6 +16,7 @@ from ..yamlfile import load as load_yaml
 from ..errors import ConfigError
 from ..parts import part_of
 from ..quantity import clause, sentence
+from ..year import trusted_date
 from . import Option, check
 
 # A year the text speaks of; not one end of a range (2021—2025年) nor a document number.
@@ -120,7 +121,8 @@ def future_date(doc, rule, ctx):
     """Outside the plan part, the report states nothing as done after the date it was written."""
     if not doc.report_year:
         return
-    written = doc.date or ctx.config.deadline_for(doc.report_year)
+    dated = trusted_date(doc)
+    written = dated or ctx.config.deadline_for(doc.report_year)
     ahead = re.compile(f"(?:{rule.options['ahead']})[^，,。；;]{{0,4}}$")
     for line, text, a, b, plan in _paragraphs(doc, ctx):
         if plan:
@@ -137,7 +139,7 @@ def future_date(doc, rule, ctx):
             yield doc.hit(line, m.start(), (d or m).end(), args={
                 "date": text[m.start():(d or m).end()].strip(),
                 "written": f"{written.year}年{written.month}月{written.day}日",
-                "basis": "成文日期" if doc.date else "公开期限"})
+                "basis": "成文日期" if dated else "公开期限"})
 
 
 @check("partial-period",
@@ -243,7 +245,7 @@ def event_before(doc, rule, ctx):
     """An event cited as past happened before the report was written."""
     if not doc.report_year:
         return
-    written = doc.date or ctx.config.deadline_for(doc.report_year)
+    written = trusted_date(doc) or ctx.config.deadline_for(doc.report_year)
     for line, m, event, _plan, text in _mentions(doc, ctx, rule.options["table"], 0):
         held = event["date"]
         if held > written and not _coming(text, m):
