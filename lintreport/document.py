@@ -180,6 +180,8 @@ def parse(source: Source) -> Document:
     for b in blocks:
         for key, value in b.fields:
             doc.page_fields.setdefault(key, value)
+    for key, value in source.meta.get("page_fields", {}).items():   # read beside a web page
+        doc.page_fields.setdefault(key, value)
     body = [l for l in lines if l.text.strip(T.SPACES) and _has_words(l.text)]
     if not body:
         return doc

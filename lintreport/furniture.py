@@ -170,3 +170,12 @@ def find_blocks(texts: list[str]) -> list[WebBlock]:
     blocks = _headers(texts, voc)
     footer = _footer(texts, voc, blocks[-1].last + 1 if blocks else 0)
     return blocks + ([footer] if footer else [])
+
+
+def page_fields(texts: list[str]) -> dict:
+    """The information table's fields (发布机构, 成文日期…) of a page's header blocks."""
+    out: dict = {}
+    for block in _headers(texts, vocabulary()):
+        for key, value in block.fields:
+            out.setdefault(key, value)
+    return out

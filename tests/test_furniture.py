@@ -62,3 +62,8 @@ def test_a_footer_word_in_the_report_text_is_not_a_footer():
 
 def test_a_clean_report_has_no_blocks():
     assert spans(REPORT) == []
+
+
+def test_a_mirror_site_footer():
+    foot = ["本站为凤山县人民政府门户网站镜像站点", "原文链接：http://www.gxfs.gov.cn/xxgk/2023/0106.html"]
+    assert spans(REPORT + foot) == [(6, 7, "footer")]

@@ -13,6 +13,7 @@ import datetime
 import re
 
 from ..errors import InputError
+from ..furniture import page_fields
 from . import Line, Source
 from .text import decode
 
@@ -194,6 +195,10 @@ def read(path: str) -> Source:
         meta["published"] = date
     strip_chrome(root)
     main = content(root)
+    if main is not root:    # the information table beside the article: its fields only
+        fields = page_fields(lines_of(root))
+        if fields:
+            meta["page_fields"] = fields
     texts = lines_of(main)
     title = _title(root, main)
     if title and (not texts or SPACE.sub("", texts[0]) != SPACE.sub("", title)):
