@@ -67,3 +67,8 @@ def test_a_clean_report_has_no_blocks():
 def test_a_mirror_site_footer():
     foot = ["本站为凤山县人民政府门户网站镜像站点", "原文链接：http://www.gxfs.gov.cn/xxgk/2023/0106.html"]
     assert spans(REPORT + foot) == [(6, 7, "footer")]
+
+
+def test_more_cms_layouts():
+    assert spans(["首页 / 政务公开 / 法治政府建设", "阅读：318次  【我要打印】"] + REPORT) == [(0, 1, "header")]
+    assert spans(REPORT + ["分享：", "党政机关", "主办单位：柳城县人民政府"]) == [(6, 8, "footer")]
