@@ -1,7 +1,7 @@
 """Precision and recall of the follow-up matching (F001) on the hand-written pairs.
 
     python bench/followup_eval.py              # the shipped method, at its threshold
-    python bench/followup_eval.py --compare    # a threshold sweep, character bigrams, rapidfuzz
+    python bench/followup_eval.py --compare    # a threshold sweep and the alternatives
 
 Each folder of tests/pairs/ holds last year's and this year's report of one place (the two
 .txt files, older first) and expected.yaml: for every planned item a phrase of it (`plan`) and
@@ -121,6 +121,30 @@ def bigram_match(threshold: float):
     return match
 
 
+def local_idf_match(threshold: float):
+    """jieba words as shipped, but weighted by their rarity in the two reports only."""
+    import math
+    from collections import Counter
+
+    def match(items, places):
+        texts = [i[3] for i in items] + [p[3] for p in places]
+        words = [F.keywords(t) for t in texts]
+        df = Counter(w for ws in words for w in ws)
+        idf = {w: math.log((len(texts) + 1) / (c + 0.5)) for w, c in df.items()}
+        norms = [F.normalize(p[3]) for p in places]
+        out = []
+        for item, mine in zip(items, words):
+            total = sum(idf[w] for w in mine) or 1.0
+            best, s = None, 0.0
+            for place, norm in zip(places, norms):
+                v = sum(idf[w] for w in mine if w in norm) / total
+                if v > s:
+                    best, s = place, v
+            out.append(F.Match(item, best if s >= threshold else None, s))
+        return out
+    return match
+
+
 def rapidfuzz_match(threshold: float):
     """rapidfuzz's partial ratio of the normalised texts (best alignment of the shorter)."""
     from rapidfuzz.fuzz import partial_ratio
@@ -151,11 +175,15 @@ def main():
     n_items = sum(len(e) for *_, e in pairs)
     print(f"{len(pairs)} pairs, {n_items} planned items, "
           f"{sum(1 for *_, e in pairs for w in e if w['found'])} with a follow-up")
-    c = score(pairs, lambda i, p: F.follow_up(i, p, shipped), args.verbose)
+    synonyms = cl.load("township").rule("F001").options["synonyms"]
+    c = score(pairs, lambda i, p: F.follow_up(i, p, shipped, synonyms), args.verbose)
     print(line(f"jieba words ≥ {shipped} (shipped)", c))
     if args.compare:
+        print(line("  the same without synonyms", score(pairs, lambda i, p: F.follow_up(i, p, shipped))))
         for t in (0.15, 0.2, 0.25, 0.35, 0.4):
-            print(line(f"jieba words ≥ {t}", score(pairs, lambda i, p: F.follow_up(i, p, t))))
+            print(line(f"jieba words ≥ {t}", score(pairs, lambda i, p: F.follow_up(i, p, t, synonyms))))
+        for t in (0.2, 0.25, 0.3, 0.35):
+            print(line(f"jieba words, local idf ≥ {t}", score(pairs, local_idf_match(t))))
         for t in (0.1, 0.15, 0.2, 0.25, 0.3):
             print(line(f"character bigrams ≥ {t}", score(pairs, bigram_match(t))))
         for t in (0.5, 0.6, 0.7):

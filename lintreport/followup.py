@@ -7,20 +7,18 @@ plan written as running text, one per sentence that opens with a verb of action 
 深化…). Opening and closing sentences of intent (下一步，我镇将重点做好以下工作) are not items.
 
 An item's follow-up is looked for in every part of this year's report except its own plan and
-its 不足和原因 (a plan item named there is a shortcoming, not a result). Texts are compared by
-jieba words weighted by how rare they are in the two reports (inverse document
-frequency over their paragraphs): 法治、建设、推进 occur everywhere and say little, 告知承诺、
-法律明白人 say which work is meant. The score is the share of the item's weight found in one
-place of this year's report. bench/followup_eval.py measures this on tests/pairs/ against
-character bigrams and rapidfuzz's partial ratio: jieba's words separate followed-up items from
-the others best (see bench/README.md).
+its 不足和原因 (a plan item named there is a shortcoming, not a result). An item's words (jieba)
+weigh by their rarity in jieba's general corpus, so 告知承诺、法律明白人 count for more than
+推进、工作; the score is the share of the item's weight whose words occur in one place of this
+year's report, wherever that place's own segmentation puts the boundaries. Rarity measured
+in the two reports themselves did worse, and is unsteady for short reports; character
+bigrams and rapidfuzz's partial ratio did worse too (bench/followup_eval.py, tests/pairs/).
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import text as T
 from .checklist import Checklist
@@ -155,6 +153,22 @@ def keywords(text: str) -> set[str]:
     return {w for w in jieba.lcut(normalize(text)) if len(w) >= 2 and "#" not in w}
 
 
+@lru_cache(maxsize=1)
+def rarity():
+    """jieba's inverse document frequencies (a large general corpus) and their median, the
+    weight of a word it does not know."""
+    from jieba.analyse import TFIDF
+    table = TFIDF()
+    return table.idf_freq, table.median_idf
+
+
+def named(norm: str, synonyms: dict) -> str:
+    """A normalised text with the short names of what it describes added at its end."""
+    extra = [name for name, ways in synonyms.items() if name not in norm and
+             any(normalize(w) in norm for w in ways)]
+    return norm + "".join(extra)
+
+
 @dataclass(frozen=True)
 class Match:
     item: tuple                 # a Passage as a tuple (line, start, end, text, label)
@@ -162,25 +176,26 @@ class Match:
     score: float
 
 
-def follow_up(items: list[tuple], places: list[tuple], threshold: float = THRESHOLD) -> list[Match]:
+def follow_up(items: list[tuple], places: list[tuple], threshold: float = THRESHOLD,
+              synonyms: dict | None = None) -> list[Match]:
     """For each planned item, the place of this year's report that reports it best, kept
     when the item's words found there make up `threshold` of its weight. A word weighs by
-    its rarity in the two reports (inverse document frequency over items and places).
+    its rarity (jieba's inverse document frequency): rare words say which work is meant.
+    `synonyms` maps a short name to what reports write instead (三项制度 → 执法公示, …): a
+    place that writes one of them names it too.
 
     Items and places are Passage tuples (line, start, end, text, label): batch summaries.
     """
-    texts = [i[3] for i in items] + [p[3] for p in places]
-    words = [keywords(t) for t in texts]
-    df = Counter(w for ws in words for w in ws)
-    idf = {w: math.log((len(texts) + 1) / (c + 0.5)) for w, c in df.items()}
-    norms = [normalize(p[3]) for p in places]
+    idf, unknown = rarity()
+    norms = [named(normalize(p[3]), synonyms or {}) for p in places]
     out = []
-    for item, mine in zip(items, words):
-        total = sum(idf[w] for w in mine) or 1.0
+    for item in items:
+        mine = {w: idf.get(w, unknown) for w in keywords(item[3])}
+        total = sum(mine.values()) or 1.0
         best, score = None, 0.0
         for place, norm in zip(places, norms):
             # a word counts where its characters occur, however the place is segmented
-            s = sum(idf[w] for w in mine if w in norm) / total
+            s = sum(weight for w, weight in mine.items() if w in norm) / total
             if s > score:
                 best, score = place, s
         out.append(Match(item, best if score >= threshold else None, round(score, 3)))
