@@ -37,6 +37,8 @@ ACTION = re.compile(
 # Sentences of intent that frame a plan rather than name a task
 INTENT = re.compile(r"以下|如下|[：:]$|^(?:下一步|下一年度?|明年|今后|新的一年|\d{4}年|针对|总之|"
                     r"我[镇乡县区局委办]|全[镇乡县区])")
+# 一是 / 三要 / 第四， / 其二， opening an enumerated piece: not shown in its label
+ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[是要][，,：:]?|[第其][一二三四五六七八九十]{1,3}[，,、：:是])")
 MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)")
 
 
@@ -78,7 +80,8 @@ def _pieces(p: Paragraph) -> list[tuple[int, int]]:
 
 def _passage(line, start: int, end: int, lead: str = "") -> Passage:
     text = line.text[start:end]
-    return Passage(line.number, start, end, lead + text, shorten(lead + _first_sentence(text)))
+    label = lead + ORDINAL.sub("", _first_sentence(text).strip(T.SPACES))
+    return Passage(line.number, start, end, lead + text, shorten(label))
 
 
 def _sentence_items(p: Paragraph) -> list[Passage]:

@@ -15,13 +15,7 @@ from .. import followup as F
 from ..parts import classify
 from ..finding import Hit, Related
 from . import Option, check
-from .duplicate import place_of as township_of
-
-
-def place(doc) -> str:
-    """The place a report is from: its township (那吾镇), else its issuing body (县司法局)."""
-    from ..review import place_of     # the review table's reading of the issuer
-    return township_of(doc) or place_of(doc)
+from .duplicate import unit_of
 
 
 def _summary(doc, rule, ctx) -> dict:
@@ -30,7 +24,7 @@ def _summary(doc, rule, ctx) -> dict:
     parts = classify(doc, ctx.checklist)
     first = next((s.heading.line.number for s in parts.get("measures", [])), None)
     anchor = first or (places[0][0] if places else doc.lines[0].number if doc.lines else 1)
-    return {"place": place(doc), "year": doc.report_year, "anchor": anchor,
+    return {"place": unit_of(doc), "year": doc.report_year, "anchor": anchor,
             "items": [i.to_tuple() for i in items], "places": [p.to_tuple() for p in places]}
 
 
@@ -73,8 +67,9 @@ def plan_followup(items, rule, ctx):
             rows.append([line, label, place[0] if place else None, place[4] if place else "",
                          match.score])
             if place is None:
+                year = other.data["year"]
                 yield n, Hit(me["anchor"], args={
                     "plan": label, "other": os.path.basename(other.path), "other_line": line,
-                    "year": f"{other.data['year']}年" if other.data["year"] else "去年"},
+                    "year": f"{year}年度" if year else "上一年度"},
                     related=(Related(other.path, line, "去年报告中的这项安排"),), excerpt=label)
         yield n, {"followup": {"previous": other.path, "year": other.data["year"], "rows": rows}}
