@@ -16,6 +16,7 @@ bigrams and rapidfuzz's partial ratio did worse too (bench/followup_eval.py, tes
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,12 +158,20 @@ def keywords(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def rarity():
+def rarity() -> tuple[dict[str, float], float]:
     """jieba's inverse document frequencies (a large general corpus) and their median, the
-    weight of a word it does not know."""
-    from jieba.analyse import TFIDF
-    table = TFIDF()
-    return table.idf_freq, table.median_idf
+    weight of a word it does not know. Read from its file: importing jieba.analyse would
+    build two such tables and load TextRank, for a second more."""
+    import jieba
+    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+    idf = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if value:
+                idf[word] = float(value)
+    values = sorted(idf.values())
+    return idf, values[len(values) // 2]
 
 
 def named(norm: str, synonyms: dict) -> str:
