@@ -238,11 +238,27 @@ def test_d002_says_when_this_years_plan_copies_last_years_plan(tmp_path):
     before = write(tmp_path, "2023.txt", report("淮河路街道", 2023, "化解矛盾纠纷210件。", copied, "淮河路街道办事处"))
     now = write(tmp_path, "2024.txt", report("淮河路街道", 2024, "在15个老旧小区设立物业纠纷调解室。",
                                             copied, "淮河路街道办事处"))
-    result = lint([now], Config(select=("D002", "F001")), previous=[before], jobs=1)
+    result = lint([now], Config(select=("D002", "F001", "F002")), previous=[before], jobs=1)
     (d002,) = [f for f in result.findings if f.rule == "D002"]
     assert "本单位2023年度的报告，两段都在下一年度安排部分：本年度的安排照搬了该年度的安排" in d002.message
-    # the planned item itself was followed up: F001 says nothing of it
-    assert not [f for f in result.findings if f.rule == "F001"]
+    # the planned item itself was followed up: F001 says nothing of it; the copy is D002's alone
+    assert [f.rule for f in result.findings] == ["D002"]
+
+
+def test_f002_reports_a_planned_item_repeated_inside_a_reworked_plan_paragraph(tmp_path):
+    old = ("一要健全社区法律顾问制度，推动法律顾问每周到社区坐班。二要推进“智慧社区”建设，"
+           "整合网格、视频监控等数据资源，提升基层治理数字化水平。三要加强普法。")
+    new = ("一要加强普法。二要开展民法典宣传月活动，全年举办讲座12场。三要推进“智慧社区”建设，"
+           "整合网格、视频监控等数据资源，提升基层治理数字化水平。")
+    before = write(tmp_path, "2023.txt", report("淮河路街道", 2023, "化解矛盾纠纷210件。", old, "淮河路街道办事处"))
+    now = write(tmp_path, "2024.txt", report("淮河路街道", 2024, "法律顾问每周到社区坐班半天。", new,
+                                            "淮河路街道办事处"))
+    result = lint([now], Config(select=("D002", "F002")), previous=[before], jobs=1)
+    (f002,) = result.findings      # not the paragraph (D002), not the short 加强普法 (both years)
+    assert f002.rule == "F002" and f002.line == 9 and f002.related[0].line == 9
+    assert f002.excerpt.startswith("推进“智慧社区”建设") and "2023年度报告" in f002.message
+    text = open(now, encoding="utf-8").read().splitlines()[8]
+    assert text[f002.column - 1:].startswith("三要推进“智慧社区”")     # the item with its ordinal
 
 
 def test_cli_and_review_page(tmp_path):
