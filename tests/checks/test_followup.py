@@ -270,3 +270,21 @@ def test_cli_and_review_page(tmp_path):
     rows = page.xpath("//table[@class='followup']/tbody/tr")
     assert [r.xpath("string(td[2])") for r in rows][1] == "未见落实情况"
     assert rows[0].xpath("td[2]/a/@href") == ["#r1-L3"]
+
+
+def test_word_documents_of_both_years(tmp_path):
+    import docx
+
+    def save(text: str, name: str) -> str:
+        d = docx.Document()
+        for line in text.strip().splitlines():
+            d.add_paragraph(line)
+        d.save(tmp_path / name)
+        return str(tmp_path / name)
+
+    before = save(report("石鼓镇", 2024, "开展普法活动。", PLAN_2024), "去年报告.docx")
+    now = save(report("石鼓镇", 2025, RESULTS_2025, "加强普法。"), "今年报告.docx")
+    out = CliRunner().invoke(main, ["check", "--select", "F001", "--format", "json",
+                                    "--previous", before, now])
+    assert out.exit_code == 1, out.output
+    assert "去年报告.docx第10行" in out.output and "金沙江畔" in out.output
