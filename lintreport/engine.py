@@ -234,7 +234,8 @@ def lint(paths, config: Config | None = None, *, against=(), previous=(),
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
     results = map_files(items, lint_path, (checklist, rules, config), jobs, progress)
     run_batch(results, rules, Context(checklist, config, previous_paths(previous, config)))
-    files = [r for r, _ in results if not r.reference]
+    # a reference report that cannot be read is said so: it was meant to be compared with
+    files = [r for r, _ in results if not r.reference or r.error]
     return LintResult(files, checklist, rules)
 
 

@@ -112,5 +112,6 @@ def review(paths, config: Config | None = None, *, against=(), previous=(),
     done = map_files(items, review_path, (checklist, rules, config), jobs, progress)
     run_batch([(report.result, summaries) for report, summaries in done], rules,
               Context(checklist, config, previous_paths(previous, config)))
-    reports = [report for report, _ in done if not report.result.reference]
+    # a reference report that cannot be read is said so: it was meant to be compared with
+    reports = [report for report, _ in done if not report.result.reference or report.result.error]
     return Review(reports, checklist, rules)

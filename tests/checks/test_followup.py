@@ -288,3 +288,12 @@ def test_word_documents_of_both_years(tmp_path):
                                     "--previous", before, now])
     assert out.exit_code == 1, out.output
     assert "去年报告.docx第10行" in out.output and "金沙江畔" in out.output
+
+
+def test_a_previous_report_that_cannot_be_read_is_named_and_the_others_are_checked(tmp_path):
+    bad = write(tmp_path, "去年.docx", "这不是一个 Word 文件")
+    now = write(tmp_path, "今年.txt", report("石鼓镇", 2025, RESULTS_2025, "加强普法。"))
+    out = CliRunner().invoke(main, ["check", "--select", "F001", "--previous", bad, now])
+    assert out.exit_code == 2
+    assert "去年.docx" in out.output and "Traceback" not in out.output
+    assert "今年.txt（2025年度）" in out.output
