@@ -75,7 +75,7 @@ def _pieces(p: Paragraph) -> list[tuple[int, int]]:
         return [(p.start, end)]
     spans = [(a, b) for a, b in zip(marks, marks[1:] + [end])]
     if text[p.start:marks[0]].strip(T.SPACES):
-        spans.insert(0, (p.start, marks[0]))    # a lead-in: kept, and marked as such below
+        spans.insert(0, (p.start, marks[0]))    # the lead-in before the first piece
     return spans
 
 
@@ -104,12 +104,13 @@ def plan_items(doc: Document, checklist: Checklist) -> list[Passage]:
     items: list[Passage] = []
     for root in classify(doc, checklist).get(PLAN, []):
         for section in root.walk():
-            enumerated = [p for p in section.paragraphs if T.enumeration(p.line.text, p.start)]
+            enumerated = {id(p) for p in section.paragraphs
+                          if T.enumeration(p.line.text, p.start)}
             if section is not root and not section.children and not enumerated:
                 items.append(_heading_item(section))
                 continue
             for p in section.paragraphs:
-                if p not in enumerated:
+                if id(p) not in enumerated:
                     if section is root and not root.children:
                         items.extend(_sentence_items(p))
                     continue            # an introduction to the sub-headings below it
@@ -130,7 +131,8 @@ def _heading_item(section: Section) -> Passage:
 
 def result_places(doc: Document, checklist: Checklist) -> list[Passage]:
     """Where this year's report tells its work: every paragraph (enumerated pieces apart)
-    outside the plan and the shortcomings; a run-in heading leads its line's first piece."""
+    under a heading outside the plan and the shortcomings (the opening only introduces);
+    a run-in heading leads its line's first piece."""
     parts = classify(doc, checklist)
     excluded = {id(p) for key in NOT_RESULTS for s in parts.get(key, [])
                 for p in s.all_paragraphs()}
