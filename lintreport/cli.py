@@ -79,6 +79,8 @@ def batch_options(command):
                      help="达到此级别的问题使退出码为1（默认 info：有任何问题即为1）"),
         click.option("--against", multiple=True, type=click.Path(exists=True),
                      help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查"),
+        click.option("--previous", multiple=True, type=click.Path(exists=True),
+                     help="本单位上一年度的报告（文件或文件夹，按单位名称和年度配对）：查去年安排的工作今年是否写了落实情况"),
         click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）"),
         click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）"),
     ]):
@@ -108,15 +110,15 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
 @click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
 @click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
-def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
-          exit_zero, no_color, fix, diff, fix_output):
+def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, previous, output,
+          jobs, exit_zero, no_color, fix, diff, fix_output):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
     conf = _config(config_path, checklist, select, ignore, fail_on)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    result = lint(paths, conf, against=against, jobs=jobs)
+    result = lint(paths, conf, against=against, previous=previous, jobs=jobs)
     if fix or diff or fix_output:
         from .fix import fix_files
         fixed = fix_files(result, conf, output=fix_output, write=not diff)
@@ -125,7 +127,8 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
         if diff:
             click.echo(fixed.diff, nl=False)
             sys.exit(Exit.FINDINGS if fixed.changed else Exit.CLEAN)
-        result = lint(fixed.paths, conf, against=against, jobs=jobs)   # what is left
+        result = lint(fixed.paths, conf, against=against, previous=previous,
+                      jobs=jobs)   # what is left
     for r in result.files:
         if r.error:
             click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)
@@ -180,8 +183,8 @@ def explain(rule, checklist):
     for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
         for ex in r.examples.get(key, [])[:2]:
             click.echo(f"{label}:")
-            ex = "\n---\n".join(x.strip() for x in ex) if isinstance(ex, list) else str(ex)   # a batch of reports
-            click.echo("".join(f"    {line}\n" for line in ex.strip().splitlines()), nl=False)
+            from .docgen import example_text     # a batch of reports, or last year's and this year's
+            click.echo("".join(f"    {line}\n" for line in example_text(ex).splitlines()), nl=False)
 
 
 @main.command()
@@ -220,7 +223,7 @@ def show(paths, checklist, config_path):
 @click.option("--title", help="审阅页面的标题")
 @batch_options
 def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, select, ignore,
-           fail_on, against, jobs, exit_zero):
+           fail_on, against, previous, jobs, exit_zero):
     """审阅一批报告（文件夹或文件）：生成总览和逐份标注问题的HTML页面，可另存CSV/Excel表格。"""
     from .finding import Severity
     from .review import review as run_review
@@ -237,7 +240,7 @@ def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, se
         bar.update(done - bar.pos)
 
     try:
-        result = run_review(paths, conf, against=against, jobs=jobs,
+        result = run_review(paths, conf, against=against, previous=previous, jobs=jobs,
                             progress=progress if sys.stderr.isatty() else None)
     finally:
         if bar is not None:

@@ -12,8 +12,19 @@ from .finding import CATEGORIES
 CATEGORY_ZH = {
     "structure": "结构", "coverage": "覆盖", "metadata": "元数据", "duplicate": "重复",
     "numbers": "数字", "dates": "日期", "numbering": "序号", "citation": "引用",
-    "hygiene": "残留与杂质", "punctuation": "标点与数字用法",
+    "hygiene": "残留与杂质", "punctuation": "标点与数字用法", "followup": "去年安排的落实",
 }
+
+
+def example_text(example) -> str:
+    """A rule's example as text: one report; a cross-report rule's batch of reports, one
+    after another; or last year's report and this year's ({previous: …, report: …})."""
+    if isinstance(example, dict):
+        return (f"上一年度的报告：\n{example['previous'].strip()}\n---\n"
+                f"本年度的报告：\n{example['report'].strip()}")
+    if isinstance(example, list):
+        return "\n---\n".join(x.strip() for x in example)
+    return str(example).strip()
 
 
 def render() -> str:
@@ -41,9 +52,7 @@ def render() -> str:
                 if o is not None and o.options != r.options:
                     out.append(f"- 在 `{other.name}` 清单中的选项：`{o.options}`")
             for label, key in (("会报出", "fail"), ("不会报出", "pass")):
-                example = (r.examples.get(key) or [""])[0]
-                # a cross-report rule's example is a batch of reports, one after another
-                example = ("\n---\n".join(x.strip() for x in example) if isinstance(example, list) else str(example)).strip()
+                example = example_text((r.examples.get(key) or [""])[0])
                 if example:
                     out += ["", f"{label}的例子：", "", "```text", example, "```"]
     return "\n".join(out) + "\n"

@@ -27,6 +27,7 @@ class Context:
     """What a check may need besides the document and its rule."""
     checklist: cl.Checklist
     config: Config
+    previous: frozenset = frozenset()   # real paths of last year's reports (--previous)
 
 
 @dataclass
@@ -199,38 +200,51 @@ def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None)
     return done
 
 
-def for_batch(rules: list[cl.Rule], reports: int) -> list[cl.Rule]:
+def for_batch(rules: list[cl.Rule], reports: int, previous: bool = False) -> list[cl.Rule]:
     """The rules worth running on a batch of this many reports: a lone report has nothing
-    to be compared with, so the batch checks (cross-report copies) would only cost time."""
+    to be compared with, so the batch checks (cross-report copies) would only cost time, and
+    the follow-up of last year's plan needs last year's reports."""
+    if not previous:
+        rules = [r for r in rules if not checks.get(r.check).previous]
     if reports > 1:
         return rules
     return [r for r in rules if checks.get(r.check).scope != "batch"]
 
 
-def batch_items(paths, against, config: Config) -> list[tuple[str, bool]]:
-    """(path, is_reference) for the reports to lint and the reference reports."""
+def batch_items(paths, against, config: Config, previous=()) -> list[tuple[str, bool]]:
+    """(path, is_reference) for the reports to lint and the reference reports; last year's
+    reports (`previous`) are references too."""
     items = [(p, False) for p in collect_paths(paths, config)]
     if not items and paths and all(os.path.isdir(p) for p in paths):
         # nothing to lint is not "no problems found"
         raise InputError(f"{'、'.join(paths)}：文件夹中没有可检查的报告"
                          "（支持 txt、md、docx、html、pdf）")
-    return items + [(p, True) for p in collect_paths(against, config) if supported(p)]
+    return items + [(p, True) for p in collect_paths([*against, *previous], config)
+                    if supported(p)]
 
 
-def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = None,
-         progress=None) -> LintResult:
+def previous_paths(previous, config: Config) -> frozenset:
+    """The real paths of last year's reports, as the batch checks meet them."""
+    return frozenset(os.path.realpath(p) for p in collect_paths(previous, config))
+
+
+def lint(paths, config: Config | None = None, *, against=(), previous=(),
+         jobs: int | None = None, progress=None) -> LintResult:
     """Lint reports (files or folders) and return every finding; never prints.
 
     `against` are reference reports (other places, earlier years): compared with by the
-    batch checks, not linted themselves. `progress(done, total)` is called as files finish.
+    batch checks, not linted themselves. `previous` are last year's reports, references
+    whose plans the follow-up check (F001) looks up in this year's reports of the same
+    place. `progress(done, total)` is called as files finish.
     """
     config = config or Config()
     checklist = cl.load(config.checklist)
-    items = batch_items(paths, against, config)
-    rules = for_batch(apply(checklist, config), len(items))
+    items = batch_items(paths, against, config, previous)
+    rules = for_batch(apply(checklist, config), len(items), bool(previous))
     results = map_files(items, lint_path, (checklist, rules, config), jobs, progress)
-    run_batch(results, rules, Context(checklist, config))
-    files = [r for r, _ in results if not r.reference]
+    run_batch(results, rules, Context(checklist, config, previous_paths(previous, config)))
+    # a reference report that cannot be read is said so: it was meant to be compared with
+    files = [r for r, _ in results if not r.reference or r.error]
     return LintResult(files, checklist, rules)
 
 

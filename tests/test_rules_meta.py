@@ -39,15 +39,21 @@ def test_rule_metadata(name, rule):
 
 
 def _lint_example(example, config, rule, folder):
-    """One example report, or a batch of reports (a list) for a cross-report rule."""
+    """One example report, a batch of reports (a list) for a cross-report rule, or a report
+    and last year's report ({previous: …, report: …}) for the follow-up rule."""
     if isinstance(example, str):
         return lint_text(example, config, rules=[rule])
     folder.mkdir()
+    previous = []
+    if isinstance(example, dict):
+        (folder / "previous.txt").write_text(example["previous"], encoding="utf-8")
+        previous, example = [str(folder / "previous.txt")], [example["report"]]
     paths = []
     for n, text in enumerate(example, 1):
         (folder / f"{n}.txt").write_text(text, encoding="utf-8")
         paths.append(str(folder / f"{n}.txt"))
-    batch = lint(paths, dataclasses.replace(config, select=(rule.id,)), jobs=1)
+    batch = lint(paths, dataclasses.replace(config, select=(rule.id,)), previous=previous,
+                 jobs=1)
     errors = "; ".join(r.error for r in batch.files if r.error)
     return types.SimpleNamespace(error=errors or None, findings=batch.findings)
 

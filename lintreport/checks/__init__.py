@@ -57,17 +57,19 @@ class CheckKind:
     scope: str = "document"
     collect: Callable | None = None
     doc: str = ""
+    previous: bool = False      # needs last year's reports (--previous): run only with them
 
 
 CHECKS: dict[str, CheckKind] = {}
 _loaded = False
 
 
-def check(name: str, *, scope: str = "document", collect: Callable | None = None, **options):
+def check(name: str, *, scope: str = "document", collect: Callable | None = None,
+          previous: bool = False, **options):
     """Register a check kind under `name`, with the options a rule may give it."""
     def register(func):
         CHECKS[name] = CheckKind(name, func, options, scope, collect,
-                                 (func.__doc__ or "").strip())
+                                 (func.__doc__ or "").strip(), previous)
         return func
     return register
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .. import shingles as S
 from .. import text as T
 from ..finding import Hit, Related
+from ..parts import classify
 from ..read import Line
 from . import Option, check
 
@@ -168,11 +169,20 @@ def place_of(doc) -> str:
     return best if counts[best] >= least else ""
 
 
+def unit_of(doc) -> str:
+    """The township a report is from (那吾镇), else its issuing body (井研县司法局): what
+    makes two reports the same unit's reports of different years."""
+    from ..review import place_of as issuer_of     # the review table's reading of the issuer
+    return place_of(doc) or issuer_of(doc)
+
+
 def _sketch_report(doc, rule, ctx) -> dict:
     """The worker's summary of one report: where its long paragraphs are, their text and
     their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit)."""
     o = rule.options
     spots, texts, keys, total = array("I"), [], array("Q"), 0
+    planned = {id(p) for s in classify(doc, ctx.checklist).get("plan", []) for p in s.all_paragraphs()}
+    plan = array("B")           # 1 for a paragraph of the 下一年度安排 part
     for p, norm in zip(doc.paragraphs, normalized(doc)):
         total += len(norm)
         if len(norm) < o["min_chars"]:
@@ -180,9 +190,10 @@ def _sketch_report(doc, rule, ctx) -> dict:
         hit = doc.hit(p.line, p.start, len(p.line.text.rstrip()))
         spots.extend((hit.line, hit.column, hit.end_column))
         texts.append(p.text)
+        plan.append(id(p) in planned)
         keys.extend(S.band_keys(S.sketch(norm, o["ngram"], o["bands"] * o["rows"]), o["rows"]))
-    return {"place": place_of(doc), "year": doc.report_year, "total": total,
-            "spots": spots, "texts": texts, "keys": keys}
+    return {"place": unit_of(doc), "year": doc.report_year, "total": total,
+            "spots": spots, "texts": texts, "keys": keys, "plan": plan}
 
 
 @check("duplicate-across", scope="batch", collect=_sketch_report,
@@ -204,9 +215,10 @@ def duplicate_across(items, rule, ctx):
     data = [item.data for item in items]
     owner, pairs, _ = S.candidates([d["keys"] for d in data], o["bands"], o["template_reports"])
     texts = [t for d in data for t in d["texts"]]       # by global paragraph number
-    spots = array("I")
+    spots, plan = array("I"), array("B")
     for d in data:
         spots.extend(d["spots"])
+        plan.extend(d["plan"])
     real: dict[int, str] = {}       # report → its resolved path, asked only for candidate pairs
     matches: dict[int, list[tuple[float, int]]] = {}
     normal: dict[int, str] = {}
@@ -236,7 +248,7 @@ def duplicate_across(items, rule, ctx):
                                 _relation(items[r], items[owner[b]]) or "另一份报告")
                         for _, b in found[:5])
         sim, b = found[0]
-        relation = _relation(items[r], items[owner[b]])
+        relation = _relation(items[r], items[owner[b]], plan[g] and plan[b])
         args = {"other": os.path.basename(items[owner[b]].path), "other_line": spots[3 * b],
                 "similarity": f"{sim:.0%}", "count": len(found),
                 "relation": f"，{relation}" if relation else ""}
@@ -263,10 +275,14 @@ def _copier(item, other) -> bool:
     return year >= other_year
 
 
-def _relation(item, other) -> str:
-    """What the other report is to this one, in words: the case reviewers care most about."""
+def _relation(item, other, both_plans: bool = False) -> str:
+    """What the other report is to this one, in words: the case reviewers care most about.
+    A plan copied from an earlier year's plan is said so: the work planned then is planned
+    again, and what became of it is a question for F001 (--previous)."""
     place, year = item.data["place"], other.data["year"]
     if place and place == other.data["place"] and year and year != item.data["year"]:
+        if both_plans:
+            return f"该报告是本单位{year}年度的报告，两段都在下一年度安排部分：本年度的安排照搬了该年度的安排"
         return f"该报告是本单位{year}年度的报告"
     if other.reference:
         return "该报告是参照报告"

@@ -17,7 +17,7 @@ from .. import checklist as cl
 from ..config import Config, apply
 from ..document import parse
 from ..engine import (Context, FileResult, batch_items, for_batch, lint_source, map_files,
-                      run_batch)
+                      previous_paths, run_batch)
 from ..errors import InputError
 from ..finding import Severity
 from ..read import read
@@ -101,15 +101,17 @@ def review_path(path: str, checklist, rules, config, reference: bool = False):
     return review_source(source, checklist, rules, config, reference)
 
 
-def review(paths, config: Config | None = None, *, against=(), jobs: int | None = None,
-           progress=None) -> Review:
-    """Lint the reports under `paths` and keep their texts; `progress(done, total)`."""
+def review(paths, config: Config | None = None, *, against=(), previous=(),
+           jobs: int | None = None, progress=None) -> Review:
+    """Lint the reports under `paths` and keep their texts; `progress(done, total)`.
+    `against` and `previous` are reference reports as for engine.lint()."""
     config = config or Config()
     checklist = cl.load(config.checklist)
-    items = batch_items(paths, against, config)
-    rules = for_batch(apply(checklist, config), len(items))
+    items = batch_items(paths, against, config, previous)
+    rules = for_batch(apply(checklist, config), len(items), bool(previous))
     done = map_files(items, review_path, (checklist, rules, config), jobs, progress)
     run_batch([(report.result, summaries) for report, summaries in done], rules,
-              Context(checklist, config))
-    reports = [report for report, _ in done if not report.result.reference]
+              Context(checklist, config, previous_paths(previous, config)))
+    # a reference report that cannot be read is said so: it was meant to be compared with
+    reports = [report for report, _ in done if not report.result.reference or report.result.error]
     return Review(reports, checklist, rules)

@@ -12,6 +12,7 @@ from importlib import resources
 
 from ..finding import Severity
 from . import Report, Review
+from .followup import followup_table
 
 # short column labels for the checklist's four required parts (their names are sentences)
 PART_LABELS = {"measures": "举措成效", "shortcomings": "不足原因", "leaders": "第一责任人",
@@ -198,6 +199,7 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
         out.append("</tbody></table>")
     elif not res.error:
         out.append('<p class="clean">未发现问题。</p>')
+    out.append(followup_table(res.stats, anchor))
     out.append(_text(report, anchor))
     return "\n".join(out)
 
