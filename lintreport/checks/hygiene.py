@@ -121,12 +121,22 @@ def mojibake(doc, rule, ctx):
 
 
 @check("placeholder",
-       patterns=Option(list, item=str, doc="what an unfilled template placeholder looks like"))
+       patterns=Option(list, item=str, doc="what an unfilled template placeholder looks like"),
+       heading_patterns=Option(list, [], item=str,
+                               doc="template wording that is a placeholder only in a heading's title"))
 def placeholder(doc, rule, ctx):
-    """Template placeholders that were never filled in: XX镇, ××年××月, 【单位名称】, ____."""
+    """Template placeholders that were never filled in: XX镇, ××年××月, 【单位名称】, ____,
+    and the template's own wording left in a heading (一、上一年度推进…)."""
     patterns = [re.compile(p) for p in rule.options["patterns"]]
+    in_heading = [re.compile(p) for p in rule.options["heading_patterns"]]
+    titles = {h.line.number: h for h in doc.headings}
     for line in doc.lines:
-        spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(line.text))
+        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(line.text)]
+        h = titles.get(line.number)
+        if h is not None:
+            spans += [(m.start(), m.end()) for p in in_heading
+                      for m in p.finditer(line.text, h.start + len(h.marker), h.title_end)]
+        spans.sort()
         end = -1
         for start, stop in spans:
             if start >= end:        # ××月 is one placeholder, whichever patterns see it

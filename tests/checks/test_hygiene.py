@@ -113,3 +113,16 @@ def test_latin_x_that_is_not_a_placeholder():
 def test_seeds_debris_where_the_reviewers_found_it():
     found = lint([str(p) for p in SEEDS], Config(select=("H003",)), jobs=1).findings
     assert sorted((os.path.basename(f.path)[:3], f.line) for f in found) == [("002", 31), ("003", 9)]
+
+
+def test_template_wording_left_in_a_heading():
+    text = "桃源县司法局2021年法治政府建设年度报告\n一、上一年度推进法治政府建设的主要举措和成效\n推进。\n" \
+           "二、上一年度推进法治政府建设存在的不足和原因\n原因在于培训不足。\n"
+    found = run_rule(text, "H005")
+    assert [f.line for f in found] == [2, 4] and "上一年度" in found[0].message
+
+
+def test_previous_year_in_body_text_is_not_a_placeholder():
+    text = "桃源县司法局2021年法治政府建设年度报告\n一、2021年推进法治政府建设的主要举措和成效\n" \
+           "对照上一年度督察反馈的问题逐项整改，上一年度推进法治政府建设的短板已补齐。\n"
+    assert run_rule(text, "H005") == []
