@@ -9,6 +9,7 @@ import html
 import re
 
 from ..finding import Fix
+from ..garble import garbled
 from . import Option, check
 
 # Conversion leftovers, each with what it is; the fix deletes it (or keeps a link's text).
@@ -111,13 +112,23 @@ def conversion_debris(doc, rule, ctx):
 
 @check("mojibake")
 def mojibake(doc, rule, ctx):
-    """Characters lost in conversion: U+FFFD, runs of “?” and private-use characters."""
+    """Characters lost in conversion: U+FFFD, runs of “?”, private-use characters, text
+    decoded with the wrong codec (鎴戜滑 for 我们) and debris where characters were lost."""
     for line in doc.lines:
-        if MOJIBAKE_START.search(line.text) is None:
-            continue
-        for name, pattern in MOJIBAKE:
-            for m in pattern.finditer(line.text):
-                yield doc.hit(line, m.start(), m.end(), args={"what": name})
+        found = []
+        if MOJIBAKE_START.search(line.text) is not None:
+            found = [(m.start(), m.end(), name, "") for name, pattern in MOJIBAKE
+                     for m in pattern.finditer(line.text)]
+        found += list(garbled(line.text))
+        merged = []
+        for start, stop, name, original in sorted(found):
+            if merged and start <= merged[-1][1] + 1:   # one finding for one garbled stretch
+                merged[-1][1] = max(merged[-1][1], stop)
+            else:
+                merged.append([start, stop, name, original])
+        for start, stop, name, original in merged:
+            what = f"{name}（原文疑为“{original}……”）" if original else name
+            yield doc.hit(line, start, stop, args={"what": what})
 
 
 @check("placeholder",
