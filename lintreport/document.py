@@ -29,7 +29,7 @@ YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年)")
 class Heading:
     line: Line
     level: int          # level in the tree, after repairing restarted top-level lists
-    form: int           # level the marker itself stands for (一、=1, （一）=2, 1.=3, （1）=4)
+    form: int           # level the marker itself stands for (第一部分=0, 一、=1, （一）=2, 1.=3, （1）=4)
     number: int
     marker: str         # the marker as written, e.g. "(一)" or "一、"
     start: int          # offset of the marker in line.text
@@ -264,7 +264,9 @@ def _body(doc: Document, lines: list[Line]) -> None:
             continue
         form, number, marker, title, title_end, body_start = found
         level = form
-        if form == 1 and top:
+        if form == 0:
+            top = nested = 0    # each 第X部分 starts its own 一、 list
+        elif form == 1 and top:
             # A list that restarts at 一、 under 四、 is a sub-list written in the top-level
             # form: nest it, and let the numbering checks report the marker.
             if number == 1 or (nested and number == nested + 1):

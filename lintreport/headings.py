@@ -12,6 +12,8 @@ from . import text as T
 # Heading markers by their nominal GB/T 9704 level; the half-width and wrong forms real
 # reports use are accepted here and reported by the numbering checks.
 MARKERS = (
+    # 第一部分 above the GB/T 9704 levels: long reports group their 一、 lists into parts
+    (0, re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t]*([：:、，,.．]?)")),
     (1, re.compile(r"([一二三四五六七八九十]{1,3})[ \t]*([、，,.．])")),
     (2, re.compile(r"[（(][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[）)][ \t]*([、，,.．]?)")),
     (2, re.compile(r"([一二三四五六七八九十]{1,3})([）)])")),

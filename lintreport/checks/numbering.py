@@ -24,6 +24,8 @@ GOOD = {1: re.compile(r"^[一二三四五六七八九十]+、$"),
 def marker_for(form: int, number: int, like: str = "") -> str:
     """The marker of a heading of this form and number: (2, 3) → （三）, keeping like's brackets."""
     numeral = str(number) if form in (3, 4) else T.cn_ordinal(number)
+    if form == 0:
+        return f"第{numeral}部分"
     if form in (2, 4):
         if like.lstrip().startswith("("):
             return f"({numeral})"
