@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import text as T
 from .finding import Hit
-from .headings import TITLE_MAX, is_heading, lead_length  # noqa: F401 - lead_length is API
+from .headings import TITLE_MAX, bold_title, is_heading, lead_length  # noqa: F401 - lead_length is API
 from .read import Line, Source
 from .webpage import WebBlock, find_blocks
 
@@ -256,6 +256,8 @@ def _body(doc: Document, lines: list[Line]) -> None:
         found = is_heading(text, lead)
         if found is None and line.style_level and len(text.strip()) <= TITLE_MAX:
             found = (min(line.style_level, 4), 0, "", text[lead:].strip(), len(text), None)
+        if found is None and line.bold_lead:
+            found = bold_title(text, line.prefix, line.bold_lead, _numbered_level(stack) + 1)
         if not found:
             para = Paragraph(line, lead, text[lead:].rstrip(T.SPACES),
                              stack[-1] if stack else None)
@@ -287,6 +289,11 @@ def _body(doc: Document, lines: list[Line]) -> None:
             para = Paragraph(line, body_start, text[body_start:].strip(T.SPACES), section)
             section.paragraphs.append(para)
             doc.paragraphs.append(para)
+
+
+def _numbered_level(stack: list[Section]) -> int:
+    """The level of the innermost numbered heading open: unnumbered bold titles go below it."""
+    return next((s.level for s in reversed(stack) if s.heading.number), 0)
 
 
 def _report_year(doc: Document) -> None:
