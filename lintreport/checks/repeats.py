@@ -55,8 +55,11 @@ def repeated_clause(doc, rule, ctx):
         prev = None
         for m in CLAUSES.finditer(text, p.start, p.start + len(p.text)):
             words = _words(m.group(0))
-            if prev is not None and words == prev[1] and _han(words) >= least and \
-                    not any(c in SENTENCE_END for c in text[prev[0].end():m.start()]):
+            # the same clause again, or the tail of the one before again (…网上可办率达到98%，
+            # 网上可办率达到98%), which needs a longer copy to count
+            again = prev is not None and (words == prev[1] and _han(words) >= least or
+                                          prev[1].endswith(words) and _han(words) >= 2 * least - 2)
+            if again and not any(c in SENTENCE_END for c in text[prev[0].end():m.start()]):
                 cut = prev[0].end()
                 fix = Fix(p.line.number, cut - p.line.prefix + 1, m.end() - p.line.prefix + 1, "")
                 yield doc.hit(p.line, m.start(), m.end(), fix=fix, args={"text": m.group(0).strip()})

@@ -44,3 +44,10 @@ def test_seeds_have_no_back_to_back_repeats():
     for path in SEEDS:
         text = path.read_text(encoding="utf-8")
         assert run_rule(text, "D003") == [] and run_rule(text, "D004") == [], path.name
+
+
+def test_tail_of_a_clause_said_again():
+    body = "一、主要举措和成效\n推行“一网通办”，政务服务事项网上可办率达到98%，网上可办率达到98%。\n"
+    assert len(run_rule(body, "D004")) == 1
+    # a short tail again is a figure of speech, not a slip
+    assert run_rule("一、主要举措和成效\n建设法治政府，政府。\n", "D004") == []
