@@ -81,7 +81,7 @@ def is_heading(text: str, lead: int):
 
 
 # A bold lead that is body text, not a title: 一是…, 首先…; a title starts with a word or a year.
-NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|其[一二三四五六七八九十]|首先|同时)")
+NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|其[一二三四五六七八九十]|首先|同时|特此)")
 TITLE_START = re.compile(r"[\u4e00-\u9fff]|\d{4}年")
 
 

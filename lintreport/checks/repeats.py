@@ -17,6 +17,7 @@ from . import Option, check
 # item of a list).
 CLAUSES = re.compile(r"[^，,、。；;！？!?\n]+")
 SENTENCE_END = "。；;！？!?"
+WHOLE = ("。", "！", "？", "；", "”", "…")     # how a line that is a whole sentence ends
 NOT_WORDS = re.compile(r"[\s\u3000\"“”‘’《》（）()]")
 
 
@@ -31,13 +32,18 @@ def _han(text: str) -> int:
 
 @check("repeated-line", min_chars=Option(int, 6, doc="Han characters a line needs to count"))
 def repeated_line(doc, rule, ctx):
-    """A line that repeats the non-blank line right before it (a title printed twice)."""
+    """A line that repeats the non-blank line right before it (a title printed twice).
+
+    Only the title, headings and whole sentences count: a Word table repeats a merged cell's
+    text once per column it spans, which is not a slip."""
     before = None
+    titles = {line.number for line in doc.title} | {h.line.number for h in doc.headings}
     for line in doc.lines:
         words = _words(line.text)
         if not words:
             continue
-        if before is not None and words == _words(before.text) and _han(words) >= rule.options["min_chars"]:
+        if before is not None and words == _words(before.text) and _han(words) >= rule.options["min_chars"] \
+                and (before.number in titles or line.text.rstrip(T.SPACES).endswith(WHOLE)):
             lead = len(line.text) - len(line.text.lstrip(T.SPACES))
             fix = Fix(line.number, max(lead - line.prefix, 0) + 1,
                       len(line.text) - line.prefix + 1, "")

@@ -51,3 +51,11 @@ def test_tail_of_a_clause_said_again():
     assert len(run_rule(body, "D004")) == 1
     # a short tail again is a figure of speech, not a slip
     assert run_rule("一、主要举措和成效\n建设法治政府，政府。\n", "D004") == []
+
+
+def test_merged_table_cells_repeated_are_not_a_slip():
+    # python-docx gives a merged cell's text once per column it spans
+    text = f"{TITLE}\n一、主要举措和成效\n推进。\n法治建设领导小组办公室\n法治建设领导小组办公室\n"
+    assert run_rule(text, "D003") == []
+    text = f"{TITLE}\n一、主要举措和成效\n全镇共开展普法活动12场。\n全镇共开展普法活动12场。\n"
+    assert [f.line for f in run_rule(text, "D003")] == [4]
