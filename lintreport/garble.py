@@ -23,7 +23,9 @@ LATIN_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u
 # any characters outside GB2312 stuck to it (水平?,F將).
 LOST = re.compile(r"(?<=[\u4e00-\u9fff])\?+[,.;:'`^~]*[A-Za-z]{0,2}(?=[^\x00-\x7f])")
 GAP = re.compile(r"[^\s，。；：、“”‘’（）《》！？]{0,12}")
-MIN_DECODED = 3         # Chinese characters a wrong decoding must give back
+MIN_DECODED = 3
+UTF8_HAN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3}")
+LATIN_LETTER = re.compile(r"[\u00c0-\u00ff]")         # Chinese characters a wrong decoding must give back
 
 
 def _recovered(data: bytes) -> str | None:
@@ -39,6 +41,16 @@ def _recovered(data: bytes) -> str | None:
     return None
 
 
+def suspects(text: str) -> tuple[bool, bool]:
+    """Whether a whole report may hold (GBK-, Latin-1-) misdecoded text, in one scan each:
+    without three UTF-8 Chinese characters in a row in its GBK bytes, or without a Latin-1
+    letter, no line of it need be tried."""
+    if text.isascii():
+        return False, False
+    return (UTF8_HAN.search(text.encode("gbk", errors="ignore")) is not None,
+            LATIN_LETTER.search(text) is not None)
+
+
 def _outside_gb2312(text: str, start: int) -> int:
     """How many characters from text[start] on are Chinese characters outside GB2312."""
     n = start
@@ -51,11 +63,12 @@ def _outside_gb2312(text: str, start: int) -> int:
     return n - start
 
 
-def garbled(text: str):
+def garbled(text: str, gbk: bool = True, latin: bool = True):
     """(start, end, what, recovered) of each garbled run in text; recovered is the original
-    text when the round trip gives it back, else ""."""
+    text when the round trip gives it back, else "". gbk and latin (from suspects()) say
+    whether those wrong decodings need be tried."""
     decoded = []
-    if not text.isascii():
+    if gbk and not text.isascii():
         for m in GBK_RUN.finditer(text):
             try:
                 data = m.group(0).encode("gbk")
@@ -70,14 +83,14 @@ def garbled(text: str):
             else:
                 decoded.append([m.start(), m.end(), "UTF-8文字被当作GBK解码", original])
         yield from map(tuple, decoded)
-        if LATIN_RUN.search(text):
-            for m in LATIN_RUN.finditer(text):
-                try:
-                    original = _recovered(m.group(0).encode("cp1252"))
-                except UnicodeEncodeError:
-                    original = None
-                if original:
-                    yield m.start(), m.end(), "UTF-8文字被当作西文解码", original
+    if latin and not text.isascii():
+        for m in LATIN_RUN.finditer(text):
+            try:
+                original = _recovered(m.group(0).encode("cp1252"))
+            except UnicodeEncodeError:
+                original = None
+            if original:
+                yield m.start(), m.end(), "UTF-8文字被当作西文解码", original
     if "?" in text and not decoded:
         for m in LOST.finditer(text):
             end = m.end() + _outside_gb2312(text, m.end())

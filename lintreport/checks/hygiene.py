@@ -9,7 +9,7 @@ import html
 import re
 
 from ..finding import Fix
-from ..garble import garbled
+from ..garble import garbled, suspects
 from . import Option, check
 
 # Conversion leftovers, each with what it is; the fix deletes it (or keeps a link's text).
@@ -114,12 +114,14 @@ def conversion_debris(doc, rule, ctx):
 def mojibake(doc, rule, ctx):
     """Characters lost in conversion: U+FFFD, runs of “?”, private-use characters, text
     decoded with the wrong codec (鎴戜滑 for 我们) and debris where characters were lost."""
+    gbk, latin = suspects("\n".join(line.text for line in doc.lines))
     for line in doc.lines:
         found = []
         if MOJIBAKE_START.search(line.text) is not None:
             found = [(m.start(), m.end(), name, "") for name, pattern in MOJIBAKE
                      for m in pattern.finditer(line.text)]
-        found += list(garbled(line.text))
+        if gbk or latin or "?" in line.text:
+            found += list(garbled(line.text, gbk, latin))
         merged = []
         for start, stop, name, original in sorted(found):
             if merged and start <= merged[-1][1] + 1:   # one finding for one garbled stretch
