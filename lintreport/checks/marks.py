@@ -12,7 +12,7 @@ from ..finding import Fix
 from . import Option, check
 
 # Two years run together before 年: the first earlier than the second, a plausible span.
-RUN_TOGETHER = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)((?:19|20)\d\d)(?=\s*年)")
+RUN_TOGETHER = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)(?=\s*年)")
 # ASCII (or full-width) less-than / greater-than pairs standing for 〈〉.
 ANGLES = re.compile(r"[<＜]([^<>＜＞《》\n]{1,60})[>＞]")
 # 《…法<2023年修订>》: an edition note, which takes round brackets, not a title inside a title.
@@ -30,9 +30,13 @@ def year_range_dash(doc, rule, ctx):
     """Two years run together (《纲要（20212025年）》): the range's dash was lost."""
     for line in doc.lines:
         text = line.text
+        if "年" not in text:
+            continue
         for m in RUN_TOGETHER.finditer(text):
             first, last = int(m.group(1)), int(m.group(2))
-            if not 0 < last - first <= rule.options["max_span"]:
+            # part of a longer number (120212025年) is no range; the check is here, not in a
+            # lookbehind, so that the regex engine can scan for the digits fast
+            if m.start() and text[m.start() - 1].isdigit() or not 0 < last - first <= rule.options["max_span"]:
                 continue
             good = f"{first}—{last}"
             yield doc.hit(line, m.start(), m.end(), fix=_fix(line, m.start(), m.end(), good),

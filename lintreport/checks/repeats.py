@@ -39,11 +39,13 @@ def repeated_line(doc, rule, ctx):
     before = None
     titles = {line.number for line in doc.title} | {h.line.number for h in doc.headings}
     for line in doc.lines:
-        words = _words(line.text)
-        if not words:
+        raw = line.text.strip(T.SPACES)
+        if not raw:
             continue
-        if before is not None and words == _words(before.text) and _han(words) >= rule.options["min_chars"] \
-                and (before.number in titles or line.text.rstrip(T.SPACES).endswith(WHOLE)):
+        # copies end alike: only then is the normalised text worth comparing
+        if before is not None and raw[-2:] == before.text.strip(T.SPACES)[-2:] and \
+                (before.number in titles or raw.endswith(WHOLE)) and \
+                _words(raw) == _words(before.text) and _han(raw) >= rule.options["min_chars"]:
             lead = len(line.text) - len(line.text.lstrip(T.SPACES))
             fix = Fix(line.number, max(lead - line.prefix, 0) + 1,
                       len(line.text) - line.prefix + 1, "")
@@ -60,13 +62,16 @@ def repeated_clause(doc, rule, ctx):
         text = p.line.text
         prev = None
         for m in CLAUSES.finditer(text, p.start, p.start + len(p.text)):
-            words = _words(m.group(0))
-            # the same clause again, or the tail of the one before again (…网上可办率达到98%，
-            # 网上可办率达到98%), which needs a longer copy to count
-            again = prev is not None and (words == prev[1] and _han(words) >= least or
-                                          prev[1].endswith(words) and _han(words) >= 2 * least - 2)
-            if again and not any(c in SENTENCE_END for c in text[prev[0].end():m.start()]):
-                cut = prev[0].end()
-                fix = Fix(p.line.number, cut - p.line.prefix + 1, m.end() - p.line.prefix + 1, "")
-                yield doc.hit(p.line, m.start(), m.end(), fix=fix, args={"text": m.group(0).strip()})
-            prev = (m, words)
+            raw = m.group(0).strip(T.SPACES)
+            # copies end alike: only then is the normalised text worth comparing
+            if prev is not None and raw[-2:] == prev.group(0).strip(T.SPACES)[-2:] and \
+                    not any(c in SENTENCE_END for c in text[prev.end():m.start()]):
+                words, before = _words(raw), _words(prev.group(0))
+                # the same clause again, or the tail of the one before again (…网上可办率达到
+                # 98%，网上可办率达到98%), which needs a longer copy to count
+                if words == before and _han(words) >= least or \
+                        before.endswith(words) and _han(words) >= 2 * least - 2:
+                    fix = Fix(p.line.number, prev.end() - p.line.prefix + 1,
+                              m.end() - p.line.prefix + 1, "")
+                    yield doc.hit(p.line, m.start(), m.end(), fix=fix, args={"text": raw})
+            prev = m
