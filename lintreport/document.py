@@ -250,6 +250,7 @@ def _body(doc: Document, lines: list[Line]) -> None:
     stack: list[Section] = []
     top = 0             # number of the last real top-level heading
     nested = 0          # number of the last 一、-form heading nested under it (0: none)
+    bold_level = 0      # level of the unnumbered bold titles (docx), set by the first one
     for line in lines:
         text = line.text
         lead = lead_length(text)
@@ -257,7 +258,9 @@ def _body(doc: Document, lines: list[Line]) -> None:
         if found is None and line.style_level and len(text.strip()) <= TITLE_MAX:
             found = (min(line.style_level, 4), 0, "", text[lead:].strip(), len(text), None)
         if found is None and line.bold_lead:
-            found = bold_title(text, line.prefix, line.bold_lead, _numbered_level(stack) + 1)
+            # a report's bold titles are one list: the first one's level holds for the rest
+            found = bold_title(text, line.prefix, line.bold_lead, bold_level or _numbered_level(stack) + 1)
+            bold_level = found[0] if found else bold_level
         if not found:
             para = Paragraph(line, lead, text[lead:].rstrip(T.SPACES),
                              stack[-1] if stack else None)

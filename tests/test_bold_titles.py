@@ -79,3 +79,17 @@ def test_bold_sub_titles_under_numbered_headings_are_one_level_below(tmp_path):
     doc = parse(read(_docx(tmp_path / "r.docx", paragraphs)))
     assert [(h.title, h.level) for h in doc.headings] == [
         ("主要举措和成效", 1), ("加强组织领导", 2), ("推进依法决策", 2), ("存在的不足和原因", 1)]
+
+
+def test_bold_parts_with_numbered_sub_headings_stay_one_list(tmp_path):
+    paragraphs = [
+        ("", "云溪镇2021年法治政府建设工作报告"),
+        ("主要举措和成效", ""),
+        ("", "（一）加强组织领导"),
+        ("", "成立领导小组。"),
+        ("存在的不足和原因", ""),
+        ("", "执法力量薄弱，原因在于编制有限。"),
+    ]
+    doc = parse(read(_docx(tmp_path / "r.docx", paragraphs)))
+    assert [(h.title, h.level) for h in doc.headings] == [
+        ("主要举措和成效", 1), ("加强组织领导", 2), ("存在的不足和原因", 1)]
