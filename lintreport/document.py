@@ -23,6 +23,7 @@ ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|�
 TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
 TITLE_END = re.compile(r"(报告|情况|总结|汇报|通知|函)$")
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年)")
+BARE_PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t：:]*$")
 
 
 @dataclass
@@ -251,10 +252,18 @@ def _body(doc: Document, lines: list[Line]) -> None:
     top = 0             # number of the last real top-level heading
     nested = 0          # number of the last 一、-form heading nested under it (0: none)
     bold_level = 0      # level of the unnumbered bold titles (docx), set by the first one
+    part = None         # number of a bare 第X部分 line, whose title is on the next line
     for line in lines:
         text = line.text
         lead = lead_length(text)
+        m = BARE_PART.match(text, lead)
+        if m:
+            part = T.ordinal(m.group(1))
+            continue
         found = is_heading(text, lead)
+        if part and found is None and len(text.strip()) <= TITLE_MAX and not re.search(r"[。；;]", text):
+            found = (0, part, "", text[lead:].strip(T.SPACES), len(text.rstrip()), None)
+        part = None
         if found is None and line.style_level and len(text.strip()) <= TITLE_MAX:
             found = (min(line.style_level, 4), 0, "", text[lead:].strip(), len(text), None)
         if found is None and line.bold_lead:

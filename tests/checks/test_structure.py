@@ -187,3 +187,14 @@ def test_missing_part_among_di_x_bufen_parts():
     assert run_rule(text, "S004")
     assert run_rule(text.replace("第四部分", "第三部分"), "NB001") == []
     assert run_rule(text, "NB001")      # 第二部分 → 第四部分 skips a number
+
+
+def test_bare_di_x_bufen_line_with_its_title_on_the_next_line():
+    text = PARTS
+    for n in "一二三四":
+        text = text.replace(f"第{n}部分 ", f"第{n}部分\n")
+    for rule in ("S001", "S002", "S003", "S004", "S005", "S006", "S007", "NB001", "NB002"):
+        assert run_rule(text, rule) == [], rule
+    # a bare part line followed by a sentence is not a heading of that sentence
+    bare = "平川街道2020年法治政府建设工作报告\n第一部分\n2020年，平川街道全面推进依法行政，成效明显。\n"
+    assert run_rule(bare, "S001")
