@@ -97,7 +97,8 @@ def test_part_of_the_year_in_a_heading_or_as_a_count_so_far():
 
 def test_state_so_far_or_a_running_count_over_years_does_not_fire():
     for phrase in ("目前已实现村(社区)法律顾问全覆盖。", "2019年以来,截至目前累计培育法治带头人46名。",
-                   "自建立以来,目前已先后调解纠纷300余起。", "目前已有3名同志取得执法证。"):
+                   "自建立以来,目前已先后调解纠纷300余起。", "目前已有3名同志取得执法证。",
+                   "目前共培养“法律明白人”60名。", "目前已建成村级法治文化广场12个。"):
         assert run_rule(report(2022, phrase), "DT004") == [], phrase
 
 
