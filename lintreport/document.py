@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import text as T
 from .finding import Hit
-from .headings import TITLE_MAX, is_heading, lead_length  # noqa: F401 - lead_length is API
+from .headings import TITLE_MAX, bold_title, is_heading, lead_length  # noqa: F401 - lead_length is API
 from .read import Line, Source
 from .furniture import WebBlock, find_blocks
 from .switches import strip as strip_switches
@@ -25,13 +25,14 @@ ADDRESSEE = re.compile(r"^[^。；;，,]{2,40}[：:]$")
 ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|局|办公室|所|中心|镇|乡|街道|委|院|厅|部|站)$")
 TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
 TITLE_END = re.compile(r"(报告|情况|总结|汇报|通知|函)$")
+BARE_PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t：:]*$")
 
 
 @dataclass
 class Heading:
     line: Line
     level: int          # level in the tree, after repairing restarted top-level lists
-    form: int           # level the marker itself stands for (一、=1, （一）=2, 1.=3, （1）=4)
+    form: int           # level the marker itself stands for (第一部分=0, 一、=1, （一）=2, 1.=3, （1）=4)
     number: int
     marker: str         # the marker as written, e.g. "(一)" or "一、"
     start: int          # offset of the marker in line.text
@@ -262,12 +263,25 @@ def _body(doc: Document, lines: list[Line]) -> None:
     stack: list[Section] = []
     top = 0             # number of the last real top-level heading
     nested = 0          # number of the last 一、-form heading nested under it (0: none)
+    bold_level = 0      # level of the unnumbered bold titles (docx), set by the first one
+    part = None         # number of a bare 第X部分 line, whose title is on the next line
     for line in lines:
         text = line.text
         lead = lead_length(text)
+        m = BARE_PART.match(text, lead)
+        if m:
+            part = T.ordinal(m.group(1))
+            continue
         found = is_heading(text, lead)
+        if part and found is None and len(text.strip()) <= TITLE_MAX and not re.search(r"[。；;]", text):
+            found = (0, part, "", text[lead:].strip(T.SPACES), len(text.rstrip()), None)
+        part = None
         if found is None and line.style_level and len(text.strip()) <= TITLE_MAX:
             found = (min(line.style_level, 4), 0, "", text[lead:].strip(), len(text), None)
+        if found is None and line.bold_lead:
+            # a report's bold titles are one list: the first one's level holds for the rest
+            found = bold_title(text, line.prefix, line.bold_lead, bold_level or _numbered_level(stack) + 1)
+            bold_level = found[0] if found else bold_level
         if not found:
             para = Paragraph(line, lead, text[lead:].rstrip(T.SPACES),
                              stack[-1] if stack else None)
@@ -276,7 +290,9 @@ def _body(doc: Document, lines: list[Line]) -> None:
             continue
         form, number, marker, title, title_end, body_start = found
         level = form
-        if form == 1 and top:
+        if form == 0:
+            top = nested = 0    # each 第X部分 starts its own 一、 list
+        elif form == 1 and top:
             # A list that restarts at 一、 under 四、 is a sub-list written in the top-level
             # form: nest it, and let the numbering checks report the marker.
             if number == 1 or (nested and number == nested + 1):
@@ -297,6 +313,11 @@ def _body(doc: Document, lines: list[Line]) -> None:
             para = Paragraph(line, body_start, text[body_start:].strip(T.SPACES), section)
             section.paragraphs.append(para)
             doc.paragraphs.append(para)
+
+
+def _numbered_level(stack: list[Section]) -> int:
+    """The level of the innermost numbered heading open: unnumbered bold titles go below it."""
+    return next((s.level for s in reversed(stack) if s.heading.number), 0)
 
 
 def _report_year(doc: Document) -> None:

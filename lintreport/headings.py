@@ -12,6 +12,8 @@ from . import text as T
 # Heading markers by their nominal GB/T 9704 level; the half-width and wrong forms real
 # reports use are accepted here and reported by the numbering checks.
 MARKERS = (
+    # 第一部分 above the GB/T 9704 levels: long reports group their 一、 lists into parts
+    (0, re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t]*([：:、，,.．]?)")),
     (1, re.compile(r"([一二三四五六七八九十]{1,3})[ \t]*([、，,.．])")),
     (2, re.compile(r"[（(][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[）)][ \t]*([、，,.．]?)")),
     (2, re.compile(r"([一二三四五六七八九十]{1,3})([）)])")),
@@ -76,3 +78,26 @@ def is_heading(text: str, lead: int):
         title = text[end:title_end].strip(T.SPACES)
         body_start = end
     return form, number, text[lead:end], title, title_end, body_start
+
+
+# A bold lead that is body text, not a title: 一是…, 首先…; a title starts with a word or a year.
+NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|其[一二三四五六七八九十]|首先|同时|特此)")
+TITLE_START = re.compile(r"[\u4e00-\u9fff]|\d{4}年")
+
+
+def bold_title(text: str, prefix: int, bold: int, level: int):
+    """is_heading's tuple for a docx paragraph whose first characters are bold and make a
+    short title (加强组织领导。 or a whole short bold line), else None. Such unnumbered titles
+    stand one level below the numbered heading they follow (level), with number 0."""
+    start = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(T.SPACES))
+    end = prefix + bold
+    title = text[start:end].strip(T.SPACES + "。：:；;")
+    rest = text[end:].strip(T.SPACES)
+    if not title or not TITLE_START.match(title) or NOT_TITLE.match(title) or \
+            len(title) > (RUN_IN_MAX if rest else TITLE_MAX) or re.search(r"[。；;！？]", title):
+        return None
+    if rest and not re.search(r"[。：:；;]$", text[start:end].rstrip(T.SPACES)) and rest[0] not in "。：:；;":
+        return None     # bold words inside a sentence: emphasis, not a title
+    if rest and rest[0] in "。：:；;":
+        end += len(text[end:]) - len(text[end:].lstrip(T.SPACES)) + 1
+    return level, 0, "", title, end, (end if text[end:].strip(T.SPACES) else None)

@@ -17,7 +17,7 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
         return cached
     found: dict[str, list[Section]] = {key: [] for key in checklist.parts}
     taken: set[int] = set()
-    for level in (1, 2, 3):
+    for level in (0, 1, 2, 3):
         for section in doc.walk():
             if section.level != level or id(section) in taken:
                 continue
@@ -26,7 +26,8 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
             for key, part in checklist.parts.items():
                 if outer is not None and outer not in part.within:
                     continue    # 第一责任人 in a plan's sub-heading is a plan, not the part
-                if level in part.levels and part.matches(section.title) and \
+                # a 第X部分 (level 0) stands where a top-level heading would
+                if max(level, 1) in part.levels and part.matches(section.title) and \
                         not (found[key] and level > min(s.level for s in found[key])):
                     found[key].append(section)
                     taken.add(id(section))

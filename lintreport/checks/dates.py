@@ -30,7 +30,11 @@ DATE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*�
 PARTIAL = re.compile(
     r"上半年|前三季度|截[至止]\s*(?:目前|当前|今天|(?:[1-9]|1[01]|[一二三四五六七八九]|十一?)\s*月"
     r"(?:份|底|末|中旬|上旬|下旬|\s*\d{1,2}\s*日)?)"
-    r"|(?<![\d年])[1１一]\s*[-—–~～至到]\s*(?:[1-9]|1[01]|[二三四五六七八九]|十一?)\s*月(?:份)?")
+    r"|(?<![\d年])[1１一]\s*[-—–~～至到]\s*(?:[1-9]|1[01]|[二三四五六七八九]|十一?)\s*月(?:份)?"
+    r"|目前(?:已|共|累计)(?=[^。；;，,]{0,20}?\d+\s*(?:次|场|件|起|期|批|轮|人次))")
+# 目前已开展…5次 counts what was done so far (次, 场, 件…); 目前共有…60名 is a stock, not that.
+# A count kept over several years (2019年以来累计…): "截至目前" there is not a part of the year.
+RUNNING = re.compile(r"以来|历年|先后|连续\d+年|[0-9]{4}\s*年[以至到起]")
 PLAN_DOC = re.compile(
     r"(制定|印发|出台|编制|拟定|起草|下发|修订|完善|落实|执行|实施|按照|依据|对照)了?"
     r"[^。；;，,《]{0,12}?(《[^《》]{0,60}》|(?:20\d{2})\s*年度?[\u4e00-\u9fff]{0,16}?"
@@ -147,13 +151,17 @@ def future_date(doc, rule, ctx):
 def partial_period(doc, rule, ctx):
     """An annual report speaks of the whole year, not 上半年 or 截至10月."""
     pattern = re.compile(rule.options["phrases"])
-    for line, text, a, b, plan in _paragraphs(doc, ctx):
+    headings = [(h.line, h.line.text, h.start, h.title_end,
+                 part_of(doc, ctx.checklist, h.line.number) == "plan") for h in doc.headings]
+    for line, text, a, b, plan in headings + _paragraphs(doc, ctx):
         if plan:
             continue    # "明年上半年完成" is a plan
         for m in pattern.finditer(text, a, b):
             s, e = sentence(text, m.start())
             if _inside(m.start(), quoted(text)) or ("上半年" in m.group(0) and "下半年" in text[s:e]):
                 continue
+            if "目前" in m.group(0) and RUNNING.search(text, s, e):
+                continue    # 2019年以来累计…截至目前: a running count over years, not this year's
             yield doc.hit(line, m.start(), m.end(), args={"phrase": m.group(0)})
 
 

@@ -9,6 +9,7 @@ import html
 import re
 
 from ..finding import CATEGORIES, Fix
+from ..garble import garbled, suspects
 from ..switches import DISABLE, ids_of
 from . import Option, check
 
@@ -112,22 +113,44 @@ def conversion_debris(doc, rule, ctx):
 
 @check("mojibake")
 def mojibake(doc, rule, ctx):
-    """Characters lost in conversion: U+FFFD, runs of “?” and private-use characters."""
+    """Characters lost in conversion: U+FFFD, runs of “?”, private-use characters, text
+    decoded with the wrong codec (鎴戜滑 for 我们) and debris where characters were lost."""
+    gbk, latin = suspects("\n".join(line.text for line in doc.lines))
     for line in doc.lines:
-        if MOJIBAKE_START.search(line.text) is None:
-            continue
-        for name, pattern in MOJIBAKE:
-            for m in pattern.finditer(line.text):
-                yield doc.hit(line, m.start(), m.end(), args={"what": name})
+        found = []
+        if MOJIBAKE_START.search(line.text) is not None:
+            found = [(m.start(), m.end(), name, "") for name, pattern in MOJIBAKE
+                     for m in pattern.finditer(line.text)]
+        if gbk or latin or "?" in line.text:
+            found += list(garbled(line.text, gbk, latin))
+        merged = []
+        for start, stop, name, original in sorted(found):
+            if merged and start <= merged[-1][1] + 1:   # one finding for one garbled stretch
+                merged[-1][1] = max(merged[-1][1], stop)
+            else:
+                merged.append([start, stop, name, original])
+        for start, stop, name, original in merged:
+            what = f"{name}（原文疑为“{original}……”）" if original else name
+            yield doc.hit(line, start, stop, args={"what": what})
 
 
 @check("placeholder",
-       patterns=Option(list, item=str, doc="what an unfilled template placeholder looks like"))
+       patterns=Option(list, item=str, doc="what an unfilled template placeholder looks like"),
+       heading_patterns=Option(list, [], item=str,
+                               doc="template wording that is a placeholder only in a heading's title"))
 def placeholder(doc, rule, ctx):
-    """Template placeholders that were never filled in: XX镇, ××年××月, 【单位名称】, ____."""
+    """Template placeholders that were never filled in: XX镇, ××年××月, 【单位名称】, ____,
+    and the template's own wording left in a heading (一、上一年度推进…)."""
     patterns = [re.compile(p) for p in rule.options["patterns"]]
+    in_heading = [re.compile(p) for p in rule.options["heading_patterns"]]
+    titles = {h.line.number: h for h in doc.headings}
     for line in doc.lines:
-        spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(line.text))
+        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(line.text)]
+        h = titles.get(line.number)
+        if h is not None:
+            spans += [(m.start(), m.end()) for p in in_heading
+                      for m in p.finditer(line.text, h.start + len(h.marker), h.title_end)]
+        spans.sort()
         end = -1
         for start, stop in spans:
             if start >= end:        # ××月 is one placeholder, whichever patterns see it

@@ -6,6 +6,7 @@ Half-width brackets in "(一)" are punctuation, reported by the punctuation rule
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import text as T
 from ..finding import Fix
@@ -23,6 +24,8 @@ GOOD = {1: re.compile(r"^[一二三四五六七八九十]+、$"),
 def marker_for(form: int, number: int, like: str = "") -> str:
     """The marker of a heading of this form and number: (2, 3) → （三）, keeping like's brackets."""
     numeral = str(number) if form in (3, 4) else T.cn_ordinal(number)
+    if form == 0:
+        return f"第{numeral}部分"
     if form in (2, 4):
         if like.lstrip().startswith("("):
             return f"({numeral})"
@@ -89,18 +92,35 @@ def heading_form(doc, rule, ctx):
 
 @check("heading-marker")
 def heading_marker(doc, rule, ctx):
-    """Heading markers are written 一、 （一） 1. （1）: not 1、 （一）、 一) or 一."""
+    """Heading markers are written 一、 （一） 1. （1）: not 1、 （一）、 一) or 一; and without
+    a space after them ((二) 增强…) where the report's other headings of that form have none."""
+    spaced = {id(h): _spaced(h) for h in doc.headings}
+    forms = Counter((h.form, spaced[id(h)]) for h in doc.headings)
     for h in doc.headings:
-        marker = h.marker.replace(" ", "").replace("\t", "")
-        if not marker or h.form not in GOOD or GOOD[h.form].match(marker):
+        marker = re.sub(r"[ \t\u3000\u00a0]", "", h.marker)
+        # a space is a slip where most headings of this form have none, not the report's style
+        stray = spaced[id(h)] and forms[h.form, True] < forms[h.form, False]
+        if not marker or h.form not in GOOD or (GOOD[h.form].match(marker) and not stray):
             continue
         expected = marker_for(h.form, h.number, marker)
         end = h.start + len(h.marker)
+        if stray:
+            end += len(h.line.text[end:]) - len(h.line.text[end:].lstrip(SPACE_CHARS))
+            marker = h.line.text[h.start:end]
         fix = None
         if h.start >= h.line.prefix:    # the marker is in the file, not made up by Word
             fix = Fix(h.line.number, h.start - h.line.prefix + 1, end - h.line.prefix + 1,
                       expected)
         yield doc.hit(h.line, h.start, end, fix=fix, args={"marker": marker, "expected": expected})
+
+
+SPACE_CHARS = " \t\u3000\u00a0"
+
+
+def _spaced(h) -> bool:
+    """Whether a heading's marker has a space inside or after it: “（二） 增强”, “一、 加强”."""
+    after = h.line.text[h.start + len(h.marker):][:1]
+    return any(c in SPACE_CHARS for c in h.marker) or (after != "" and after in SPACE_CHARS)
 
 
 STYLES = {"是": "一是、二是", "要": "一要、二要", "第": "第一、第二", "其": "其一、其二"}

@@ -17,6 +17,10 @@ from . import Option, check
 # A part after 其中 that is a list item of its own: "3名为公益岗", "女性4人".
 PART_ITEM = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 TOTAL = re.compile(r"共|累计|合计|总计|全年|今年|年内|本年度|一年来|以来")
+# Verbs that state the whole a rate is taken of (受理X件，办结Y件): the denominator's clause.
+WHOLE = re.compile(r"受理|排查|摸排|收到|接到|接收|受案|立案|登记|审查|审核|办理|涉及|发现|提交|申请|应到|参加|报名")
+# A numerator clause tied to the whole before it: 其中/均/全部…, or the noun left out (办结11件).
+PART_LEAD = re.compile(r"^(?:其中|均|全部|已|现已|目前已|共)")
 RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度|占比|比重))"
                        r"(?:均达|均为|达到|达|为|是|保持在|稳定在|提升至|提高到|提升到)?$")
 
@@ -167,7 +171,8 @@ def rate_arithmetic(doc, rule, ctx):
                 continue
             den = _denominator([q for q in counts if q.end <= num.start and q.same_kind(num)],
                                text, _stem(name))
-            if den is None or not den.exact or den.value <= 0 or num.value > den.value:
+            if den is None or not den.exact or den.value <= 0 or num.value > den.value \
+                    or not _tied(text, name, num, den):
                 continue
             actual = num.value / den.value * 100
             digits = len(rate.digits.split(".")[1]) if "." in rate.digits else 0
@@ -177,6 +182,24 @@ def rate_arithmetic(doc, rule, ctx):
                 yield doc.hit(line, den.start, rate.end, args={
                     "name": name, "rate": _fmt(rate), "num": _fmt(num), "den": _fmt(den),
                     "actual": f"{actual:.{max(digits, 1)}f}%"})
+
+
+def _tied(text: str, name: str, num, den) -> bool:
+    """Whether the sentence ties the two counts to the rate: the numerator is a part of the
+    denominator (其中…, or its clause only says what was done: 办结11件), or the denominator is
+    stated as the whole (共/累计/受理/排查…); and what the rate's name adds before its verb
+    (出庭应诉率 → 出庭) is said of the counts. Two parallel counts (行政复议案件21件，行政应诉
+    案件9件) are not a rate's numerator and denominator."""
+    stem = _stem(name)
+    n_start = Q.clause(text, num.start)[0]
+    lead = text[n_start:num.start].strip(T.SPACES)
+    d_start = Q.clause(text, den.start)[0]
+    whole = text[d_start:den.start]
+    part_of_whole = PART_LEAD.match(lead) is not None or len(lead) <= len(stem) + 2
+    if not (part_of_whole or TOTAL.search(whole) or WHOLE.search(whole)):
+        return False
+    qualifier = name[:name.rfind(stem)][-2:] if stem in name else ""
+    return not qualifier or qualifier in text[d_start:num.end]
 
 
 def _denominator(candidates, text, stem):

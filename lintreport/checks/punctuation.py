@@ -80,12 +80,14 @@ def stray_space(doc, rule, ctx):
     """Spaces between Chinese characters, between Chinese and digits, or before a
     full-width mark (official documents do not space Chinese text: “2025 年”)."""
     skip = layout(doc)
+    # the space after a heading's marker (第一部分 主要举措) is the marker's, which NB003 judges
+    markers = {h.line.number: h.start + len(h.marker) for h in doc.headings}
     for line in doc.lines:
         t = line.text
         if line.number in skip or not (" " in t or "\u3000" in t or "\t" in t or "\u00a0" in t):
             continue
         end = len(t.rstrip(" \t\u3000\u00a0"))
-        for m in SPACE.finditer(t, lead_length(t), end):
+        for m in SPACE.finditer(t, max(lead_length(t), markers.get(line.number, 0)), end):
             left, right = t[m.start() - 1], t[m.end()]
             if (cjk(left) and (cjk(right) or right.isdigit()) or left.isdigit() and cjk(right)
                     or right in STOPS):

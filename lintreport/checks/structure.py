@@ -17,10 +17,11 @@ def _first_line(doc):
     return lines[0] if lines else None
 
 
-def _texts(sections):
+def _texts(sections, own_heading: bool = True):
     for s in sections:
         for sub in s.walk():
-            yield sub.heading.title
+            if own_heading or sub is not s:
+                yield sub.heading.title
         for p in s.all_paragraphs():
             yield p.text
 
@@ -38,14 +39,16 @@ def required_part(doc, rule, ctx):
 @check("part-mentions",
        part=Option(str, doc="the part to look in"),
        any=Option(list, [], item=str, doc="at least one of these patterns must occur"),
-       all=Option(dict, {}, item=list, doc="name → patterns: each name must be covered"))
+       all=Option(dict, {}, item=list, doc="name → patterns: each name must be covered"),
+       in_heading=Option(bool, True, doc="whether the part's own heading counts (不足和原因 "
+                                         "in the heading is not an analysis of causes)"))
 def part_mentions(doc, rule, ctx):
     """A part, where present, says what it must: 原因 besides 不足; both principal leaders."""
     part = ctx.checklist.parts[rule.options["part"]]
     sections = classify(doc, ctx.checklist)[part.key]
     if not sections:
         return      # the required-part rule reports a missing part
-    text = "\n".join(_texts(sections))
+    text = "\n".join(_texts(sections, own_heading=rule.options["in_heading"]))
     missing = []
     if rule.options["any"] and not any(re.search(p, text) for p in rule.options["any"]):
         missing.append("、".join(rule.options["any"][:3]))
@@ -58,13 +61,24 @@ def part_mentions(doc, rule, ctx):
                       args={"part": part.name, "missing": "、".join(missing)})
 
 
+def _nested(section, found) -> bool:
+    """Whether a part stands inside another part (履职情况 as （二） under 一、举措和成效): its
+    place is its container's, which the regulation allows (the part may be a sub-section)."""
+    parent = section.parent
+    while parent is not None:
+        if any(x is parent for sections in found.values() for x in sections):
+            return True
+        parent = parent.parent
+    return False
+
+
 @check("part-order", parts=Option(list, item=str, doc="part keys in the required order"))
 def part_order(doc, rule, ctx):
     """The parts that are present come in the required order."""
     found = classify(doc, ctx.checklist)
     seen = []
     for key in rule.options["parts"]:
-        if found.get(key):
+        if found.get(key) and not _nested(found[key][0], found):
             seen.append((found[key][0].first_line, key, found[key][0]))
     for (line_a, key_a, _), (line_b, key_b, section) in zip(seen, seen[1:]):
         if line_b < line_a:

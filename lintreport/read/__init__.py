@@ -48,6 +48,7 @@ class Line:
     prefix: int = 0
     style_level: int | None = None
     page: int | None = None
+    bold_lead: int = 0          # characters of text[prefix:] set in bold from its start (docx)
 
 
 @dataclass

@@ -125,6 +125,20 @@ def heading_level(paragraph) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def bold_lead(paragraph, text: str) -> int:
+    """How many characters at the start of the paragraph are bold: an unnumbered run-in title
+    (**加强组织领导。**全镇…) is set apart only by that."""
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    lead = ""
+    for run in paragraph.runs:
+        if not (run.bold or (run.bold is None and style_bold)):
+            if run.text.strip():
+                break
+        lead += run.text
+    lead = lead.rstrip()
+    return len(lead) if lead.strip() and text.startswith(lead) else 0
+
+
 def body_paragraphs(document):
     """Paragraphs in body order, including those inside table cells."""
     from docx.table import Table
@@ -152,5 +166,5 @@ def read(path: str) -> Source:
         props = num_props(paragraph)
         prefix = numbering.label(*props) if props else ""
         lines.append(Line(prefix + text, number, prefix=len(prefix),
-                          style_level=heading_level(paragraph)))
+                          style_level=heading_level(paragraph), bold_lead=bold_lead(paragraph, text)))
     return Source(path, lines, kind="docx")

@@ -85,6 +85,23 @@ def test_whole_year_phrases_do_not_fire():
     assert run_rule(report(2024, "学习《关于上半年工作的通报》。"), "DT004") == []
 
 
+def test_part_of_the_year_in_a_heading_or_as_a_count_so_far():
+    text = "城关街道2021年法治政府建设情况报告\n一、上半年推进法治政府建设的主要举措和成效\n推进。\n" \
+           "二、存在的不足和原因\n原因在于培训不足。\n三、2022年上半年工作安排\n继续。"
+    found = run_rule(text, "DT004")
+    assert [f.line for f in found] == [2]       # the plan's 上半年 is a plan
+    for phrase in ("目前已开展法治讲座5次。", "目前共调解纠纷32起,调解成功率100%。",
+                   "截至目前,累计办理行政复议案件6件。"):
+        assert len(run_rule(report(2022, phrase), "DT004")) == 1, phrase
+
+
+def test_state_so_far_or_a_running_count_over_years_does_not_fire():
+    for phrase in ("目前已实现村(社区)法律顾问全覆盖。", "2019年以来,截至目前累计培育法治带头人46名。",
+                   "自建立以来,目前已先后调解纠纷300余起。", "目前已有3名同志取得执法证。",
+                   "目前共培养“法律明白人”60名。", "目前已建成村级法治文化广场12个。"):
+        assert run_rule(report(2022, phrase), "DT004") == [], phrase
+
+
 def test_event_spoken_of_as_coming_after_it_was_held():
     text = report(2023, "推进。", plan="做好矛盾纠纷排查化解工作,确保党的二十大胜利召开。")
     found = run_rule(text, "DT005")

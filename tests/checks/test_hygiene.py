@@ -113,3 +113,45 @@ def test_latin_x_that_is_not_a_placeholder():
 def test_seeds_debris_where_the_reviewers_found_it():
     found = lint([str(p) for p in SEEDS], Config(select=("H003",)), jobs=1).findings
     assert sorted((os.path.basename(f.path)[:3], f.line) for f in found) == [("002", 31), ("003", 9)]
+
+
+def test_template_wording_left_in_a_heading():
+    text = "桃源县司法局2021年法治政府建设年度报告\n一、上一年度推进法治政府建设的主要举措和成效\n推进。\n" \
+           "二、上一年度推进法治政府建设存在的不足和原因\n原因在于培训不足。\n"
+    found = run_rule(text, "H005")
+    assert [f.line for f in found] == [2, 4] and "上一年度" in found[0].message
+
+
+def test_previous_year_in_body_text_is_not_a_placeholder():
+    text = "桃源县司法局2021年法治政府建设年度报告\n一、2021年推进法治政府建设的主要举措和成效\n" \
+           "对照上一年度督察反馈的问题逐项整改，上一年度推进法治政府建设的短板已补齐。\n"
+    assert run_rule(text, "H005") == []
+
+
+def _garbled_gbk(text: str) -> str:
+    """What a UTF-8 text looks like opened as GBK, as editors show it (lost bytes as ?)."""
+    return text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+
+
+def test_text_decoded_with_the_wrong_codec():
+    head = "金沙县人民政府2022年法治政府建设年度报告\n一、主要举措和成效\n"
+    line = "2022年，" + _garbled_gbk("全面推进依法行政，严格规范公正文明执法") + "。"
+    found = run_rule(head + line, "H004")
+    assert len(found) == 1 and "全面推进依法行政" in found[0].message
+    latin = "全县" + "法治政府建设".encode("utf-8").decode("cp1252", errors="replace") + "取得成效。"
+    assert "法治政府建设" in run_rule(head + latin, "H004")[0].message
+
+
+def test_characters_lost_with_debris_left():
+    head = "金沙县人民政府2022年法治政府建设年度报告\n一、主要举措和成效\n"
+    found = run_rule(head + "不断提升基层治理水平?,F將法治建设引向深入。", "H004")
+    assert len(found) == 1 and found[0].excerpt == "?,F將"
+
+
+def test_real_chinese_is_not_taken_for_garble():
+    head = "金沙县人民政府2022年法治政府建设年度报告\n一、主要举措和成效\n"
+    for body in ("如何普法?群众说了算。", "开展“法律进乡村”活动?群众满意。",
+                 "王喆同志、李堃同志获评法治先进个人。",   # names with characters outside GB2312
+                 "全面推进依法行政，严格规范公正文明执法，深化行政执法体制改革。",
+                 "落实Q&A答疑?不再需要。"):
+        assert run_rule(head + body, "H004") == [], body

@@ -105,6 +105,23 @@ def test_well_formed_and_half_width_markers_do_not_fire():
     assert run_rule(text, "NB003") == []
 
 
+def test_space_after_a_marker_where_its_siblings_have_none():
+    text = "一、主要举措和成效\n（一）加强组织领导\n推进。\n(二) 增强法治意识\n推进。\n（三）　推进依法决策\n推进。\n" \
+           "（四）深化普法\n推进。\n（五）规范执法\n推进。\n二、 存在的不足和原因\n原因在于培训不足。\n三、下一年度工作安排\n继续。"
+    found = run_rule(text, "NB003")
+    assert [f.line for f in found] == [4, 6, 12]
+    assert "“(二)”" in found[0].message and "“二、”" in found[2].message
+    fix = found[0].fix
+    assert (fix.line, fix.column, fix.end_column, fix.replacement) == (4, 1, 5, "(二)")
+
+
+def test_spaced_markers_as_the_report_s_own_style_do_not_fire():
+    # every second-level heading spaced: a style (from a web page), not a slip
+    text = "一、主要举措和成效\n（一） 加强组织领导\n推进。\n（二） 增强法治意识\n推进。\n二、存在的不足和原因\n不足。"
+    assert run_rule(text, "NB003") == []
+    assert run_rule("一、主要举措和成效\n（一）加强组织领导\n推进。\n（二）增强法治意识\n推进。", "NB003") == []
+
+
 def test_enumeration_that_restarts_inside_a_paragraph():
     text = "一、主要举措和成效\n一是领导带头,抓学习。二是多管齐下,抓宣传。一是按照规划开展宣传。三是规范引领,抓创建。"
     found = run_rule(text, "NB004")

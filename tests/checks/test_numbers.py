@@ -126,3 +126,43 @@ def test_sample_reports():
     for rule in ("N001", "N002", "N003", "N004", "N005"):
         for key in ("000", "001", "002", "003"):
             assert run_rule(by_file[key], rule) == [], (rule, key)
+
+
+# N004 may only divide counts the sentence ties to the rate (issue 11): many shapes both ways.
+RATE_TIED_WRONG = [
+    "共受理行政复议案件12件,办结10件,办结率100%。",
+    "受理群众来信来访56件,按时办结50件,按时办结率98%。",
+    "全年排查各类矛盾纠纷87起,成功调解80起,调解成功率97.7%。",
+    "12345热线转办工单430件,其中按期办结400件,按期办结率99.5%。",
+    "抽查行政执法案卷40件,其中合格36件,合格率100%。",
+    "2023年累计办理行政应诉案件9件,其中胜诉7件,胜诉率100%。",
+]
+RATE_TIED_RIGHT = [
+    "共受理行政复议案件12件,办结10件,办结率83.3%。",
+    "受理群众来信来访56件,按时办结50件,按时办结率89.3%。",
+    "全年排查各类矛盾纠纷87起,成功调解80起,调解成功率92%。",
+    "12345热线转办工单430件,其中按期办结400件,按期办结率93%。",
+]
+RATE_NOT_TIED = [
+    # two parallel counts and a rate of a third thing (issue 11)
+    "行政复议案件21件,行政应诉案件9件,行政机关负责人出庭应诉率100%。",
+    "办理行政复议案件21件,行政应诉案件9件,行政机关负责人出庭应诉率100%。",
+    "发生行政诉讼案件6件,行政复议案件3件,复议纠错率0%。",
+    "全街道共有村(社区)法律顾问18名,调解组织15个,调解成功率98%。",
+    "开展执法检查45次,查处违法行为12起,办结8起,群众满意度100%。",
+    "镇村两级调解员62人,调解纠纷41起,调解成功率100%。",
+    # 按时办结率 is not 办结÷受理 when only 办结 is given
+    "受理群众来信来访56件,办结50件,按时办结率100%。",
+]
+
+
+def test_rates_from_tied_counts_are_checked():
+    for text in RATE_TIED_WRONG:
+        assert fired(text, "N004"), text
+    for text in RATE_TIED_RIGHT:
+        assert fired(text, "N004") == [], text
+
+
+def test_rates_of_untied_counts_are_not_recomputed():
+    for text in RATE_NOT_TIED:
+        assert fired(text, "N004") == [], text

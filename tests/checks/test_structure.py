@@ -120,3 +120,81 @@ def test_sample_reports():
              for p in SEEDS}
     assert found == {"000": set(), "001": {"S003", "S004"}, "002": {"S004"},
                      "003": {"S003", "S004"}, "004": set()}
+
+
+# Real layouts (issue 11): each decided in the rules' rationale, each tested both ways.
+def test_leaders_sub_heading_under_results_is_not_out_of_order():
+    text = """
+    凤鸣镇2023年法治政府建设工作报告
+    一、2023年推进法治政府建设的主要举措和成效
+    （一）健全依法决策机制
+    落实合法性审查。
+    （二）党政主要负责人履行推进法治建设第一责任人职责情况
+    镇党委书记带头学法，镇长主持召开政府常务会议研究法治工作。
+    二、存在的不足和原因
+    执法力量薄弱，原因在于编制有限。
+    三、2024年工作安排
+    继续推进。
+    """
+    for rule in ("S004", "S005", "S007"):
+        assert run_rule(text, rule) == [], rule
+    # the same part as a top-level heading placed before 不足 is out of order
+    moved = text.replace("（二）党政主要负责人", "二、党政主要负责人").replace("二、存在的不足", "三、存在的不足") \
+                .replace("三、2024年", "四、2024年")
+    moved = moved.replace("（一）健全依法决策机制\n    落实合法性审查。\n", "")
+    assert run_rule(moved, "S007")
+
+
+def test_merged_shortcomings_and_causes_heading_needs_causes_below_it():
+    head = "凤鸣镇2023年法治政府建设工作报告\n一、主要举措和成效\n推进依法行政。\n二、存在的不足和原因\n"
+    tail = "三、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记、镇长带头学法。\n四、下一年度工作安排\n继续推进。\n"
+    problems_only = head + "一是执法人员专业素质不高。二是普法宣传形式单一。\n" + tail
+    assert len(run_rule(problems_only, "S003")) == 1
+    with_causes = head + "一是执法人员专业素质不高，究其原因，在于培训机会少。\n" + tail
+    assert run_rule(with_causes, "S003") == []
+    sub_heading = head + "（一）存在的不足\n执法人员专业素质不高。\n（二）原因分析\n培训机会少。\n" + tail
+    assert run_rule(sub_heading, "S003") == []
+
+
+PARTS = """
+平川街道办事处2020年法治政府建设工作报告
+第一部分 2020年法治政府建设主要举措和成效
+一、加强组织领导
+成立法治建设领导小组。
+二、推进依法决策
+落实合法性审查。
+第二部分 存在的不足和原因
+基层执法力量不足，原因在于编制有限。
+第三部分 街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况
+街道党工委书记带头学法，办事处主任主持召开主任办公会研究法治工作。
+第四部分 2021年工作安排
+一、加强学习
+继续推进。
+"""
+
+
+def test_parts_numbered_as_di_x_bufen():
+    for rule in ("S001", "S002", "S003", "S004", "S005", "S006", "S007"):
+        assert run_rule(PARTS, rule) == [], rule
+    # the 一、 lists that restart under each 第X部分 are not mis-numbered or mis-levelled
+    for rule in ("NB001", "NB002", "NB003", "P002"):
+        assert run_rule(PARTS, rule) == [], rule
+
+
+def test_missing_part_among_di_x_bufen_parts():
+    text = PARTS.replace("第三部分 街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况\n"
+                         "街道党工委书记带头学法，办事处主任主持召开主任办公会研究法治工作。\n", "")
+    assert run_rule(text, "S004")
+    assert run_rule(text.replace("第四部分", "第三部分"), "NB001") == []
+    assert run_rule(text, "NB001")      # 第二部分 → 第四部分 skips a number
+
+
+def test_bare_di_x_bufen_line_with_its_title_on_the_next_line():
+    text = PARTS
+    for n in "一二三四":
+        text = text.replace(f"第{n}部分 ", f"第{n}部分\n")
+    for rule in ("S001", "S002", "S003", "S004", "S005", "S006", "S007", "NB001", "NB002"):
+        assert run_rule(text, rule) == [], rule
+    # a bare part line followed by a sentence is not a heading of that sentence
+    bare = "平川街道2020年法治政府建设工作报告\n第一部分\n2020年，平川街道全面推进依法行政，成效明显。\n"
+    assert run_rule(bare, "S001")
