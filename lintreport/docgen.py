@@ -12,7 +12,7 @@ from .finding import CATEGORIES
 CATEGORY_ZH = {
     "structure": "结构", "coverage": "覆盖", "metadata": "元数据", "duplicate": "重复",
     "numbers": "数字", "dates": "日期", "numbering": "序号", "citation": "引用",
-    "hygiene": "残留与杂质", "punctuation": "标点与数字用法",
+    "hygiene": "残留与杂质", "punctuation": "标点与数字用法", "layout": "版式（仅.docx）",
 }
 
 
