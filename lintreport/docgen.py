@@ -16,6 +16,23 @@ CATEGORY_ZH = {
 }
 
 
+def _docx_example(example: dict) -> str:
+    """A layout rule's example: how its .docx differs from one laid out per GB/T 9704."""
+    import yaml
+    spec = example.get("docx") or {}
+    if not spec:
+        return "# 按 GB/T 9704-2012 排版的 .docx（A4、天头37毫米、订口28毫米、3号仿宋……）"
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper, value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                       style="|" if "\n" in value else None)
+    Dumper.add_representer(str, text)
+    return "# 按 GB/T 9704-2012 排版的 .docx，只有以下不同：\n" + yaml.dump(
+        spec, Dumper=Dumper, allow_unicode=True, sort_keys=False).strip()
+
+
 def render() -> str:
     township = cl.load("township")
     others = [cl.load(name) for name in cl.shipped() if name != "township"]
@@ -42,10 +59,13 @@ def render() -> str:
                     out.append(f"- 在 `{other.name}` 清单中的选项：`{o.options}`")
             for label, key in (("会报出", "fail"), ("不会报出", "pass")):
                 example = (r.examples.get(key) or [""])[0]
+                lang = "text"
+                if isinstance(example, dict):   # a layout rule's .docx, as its differences
+                    example, lang = _docx_example(example), "yaml"
                 # a cross-report rule's example is a batch of reports, one after another
                 example = ("\n---\n".join(x.strip() for x in example) if isinstance(example, list) else str(example)).strip()
                 if example:
-                    out += ["", f"{label}的例子：", "", "```text", example, "```"]
+                    out += ["", f"{label}的例子：", "", f"```{lang}", example, "```"]
     return "\n".join(out) + "\n"
 
 

@@ -121,7 +121,14 @@ def _page_number(part, spec, side):
         p.add_run(after)
     for run in p.runs:
         _fonts(run._r.get_or_add_rPr(), spec["font"], spec["size"])
-    p.paragraph_format.alignment = {"right": 2, "left": 0, "center": 1}[side]
+    if side in ("outside", "inside"):   # a frame Word moves to the outer (inner) edge
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+        p._p.get_or_add_pPr().insert(0, parse_xml(
+            f'<w:framePr {nsdecls("w")} w:wrap="around" w:vAnchor="text" w:hAnchor="margin" '
+            f'w:xAlign="{side}" w:y="1"/>'))
+    else:
+        p.paragraph_format.alignment = {"right": 2, "left": 0, "center": 1}[side]
 
 
 def build(spec: dict, path) -> str:

@@ -11,7 +11,10 @@ from ..layout import (LEVEL_ZH, describe, family_of, layout_of, pieces, places, 
                       standard_name)
 from . import Option, check
 
-CN_DATE = re.compile(r"[〇零○Ｏ一二三四五六七八九十]+年[一二三四五六七八九十]+月|[〇○Ｏ]")
+# a date written at least partly in Chinese numerals, 〇 mixed in included (2〇25年)
+LOOSE_DATE = re.compile(r"[\d〇零○Ｏ一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
+                        r"[\d一二三四五六七八九十]{1,3}日")
+CN_NUMERAL = re.compile(r"[〇零○Ｏ一二三四五六七八九十]")
 ALIGN_ZH = {"left": "左对齐", "both": "两端对齐", "center": "居中", "distribute": "分散对齐",
             "right": "右对齐"}
 
@@ -160,11 +163,24 @@ def closing_layout(doc, rule, ctx):
 @check("date-numerals")
 def date_numerals(doc, rule, ctx):
     """The date in Arabic numerals (2025年3月20日), not 二〇二五年三月二十日 nor a 〇 mixed in."""
-    if layout_of(doc) is None or doc.date_line is None:
+    if layout_of(doc) is None:
         return
-    m = CN_DATE.search(doc.date_line.text)
-    if m:
-        d = doc.date
-        good = f"{d.year}年{d.month}月{d.day}日" if d else "2025年3月20日"
-        yield doc.hit(doc.date_line, m.start(), m.end(),
-                      args={"found": doc.date_line.text.strip(), "good": good})
+    # the parsed date line; a mixed date (2〇25年) is not one, so look at the last lines too
+    last = [line for line in doc.lines if line.text.strip()][-2:]
+    for line in ([doc.date_line] if doc.date_line is not None else []) + last[::-1]:
+        m = LOOSE_DATE.search(line.text)
+        if m and len(line.text.strip()) <= 40:
+            if CN_NUMERAL.search(m.group(0)):
+                yield doc.hit(line, m.start(), m.end(), args={
+                    "found": m.group(0), "good": _arabic(m.group(0))})
+            return
+
+
+def _arabic(date: str) -> str:
+    """二〇二六年一月十五日 → 2026年1月15日 (a mixed 2〇26年 too)."""
+    from ..text import CN_DIGITS, ordinal
+    year, rest = date.split("年", 1)
+    month, day = rest.rstrip("日").split("月")
+    year = "".join(str(CN_DIGITS.get(c, c)) if not c.isdigit() else c
+                   for c in year.replace("○", "〇").replace("Ｏ", "〇"))
+    return f"{year}年{ordinal(month) or month}月{ordinal(day) or day}日"
