@@ -180,6 +180,9 @@ def explain(rule, checklist):
     for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
         for ex in r.examples.get(key, [])[:2]:
             click.echo(f"{label}:")
+            if isinstance(ex, dict):    # a layout rule's .docx, as its differences
+                from .docgen import docx_example
+                ex = docx_example(ex)
             ex = "\n---\n".join(x.strip() for x in ex) if isinstance(ex, list) else str(ex)   # a batch of reports
             click.echo("".join(f"    {line}\n" for line in ex.strip().splitlines()), nl=False)
 

@@ -16,7 +16,7 @@ CATEGORY_ZH = {
 }
 
 
-def _docx_example(example: dict) -> str:
+def docx_example(example: dict) -> str:
     """A layout rule's example: how its .docx differs from one laid out per GB/T 9704."""
     import yaml
     spec = example.get("docx") or {}
@@ -61,7 +61,7 @@ def render() -> str:
                 example = (r.examples.get(key) or [""])[0]
                 lang = "text"
                 if isinstance(example, dict):   # a layout rule's .docx, as its differences
-                    example, lang = _docx_example(example), "yaml"
+                    example, lang = docx_example(example), "yaml"
                 # a cross-report rule's example is a batch of reports, one after another
                 example = ("\n---\n".join(x.strip() for x in example) if isinstance(example, list) else str(example)).strip()
                 if example:

@@ -50,8 +50,9 @@ FOOTER = {"text": "— {PAGE} —", "font": "宋体", "size": 14, "odd": "right"
 ALIGN = {"center": "center", "right": "right", "left": "left", "both": "both"}
 
 
-def roles(text: str) -> dict[int, str]:
-    """Line number → role, from lintreport's parse of the text."""
+def roles(text: str) -> tuple[dict[int, str], dict[int, int]]:
+    """Line number → role, and line number → where a run-in heading ends, from
+    lintreport's parse of the text."""
     doc = parse(Source("<build>", [Line(t, i) for i, t in enumerate(text.splitlines(), 1)]))
     out = {}
     for line in doc.lines:
@@ -60,13 +61,16 @@ def roles(text: str) -> dict[int, str]:
         out[line.number] = "title"
     if doc.addressee is not None:
         out[doc.addressee.number] = "addressee"
+    run_in = {}
     for h in doc.headings:
         out[h.line.number] = f"h{min(h.form or h.level, 4)}"
+        if h.run_in:
+            run_in[h.line.number] = h.title_end
     for name in ("issuer", "date_line"):
         line = getattr(doc, name)
         if line is not None:
             out[line.number] = name.replace("_line", "")
-    return out
+    return out, run_in
 
 
 def _fonts(rpr, font: str, size):
@@ -170,10 +174,18 @@ def build(spec: dict, path) -> str:
         _fonts(style.element.get_or_add_rPr(), style_spec["font"], style_spec["size"])
         _paragraph_format(style.paragraph_format, style_spec)
         styles[role] = (style, style_spec)
-    by_line = roles(text)
+    by_line, run_in = roles(text)
     for number, line in enumerate(text.splitlines(), 1):
-        style, style_spec = styles[by_line.get(number, "body")]
+        role = by_line.get(number, "body")
+        style, style_spec = styles["body" if number in run_in else role]
+        if style_spec.get("indent"):    # the style indents: spaces typed for it go
+            line = line.lstrip(" \t\u3000\u00a0")
         p = document.add_paragraph(style=style)
+        cut = run_in.get(number, 0) - (len(text.splitlines()[number - 1]) - len(line))
+        if cut > 0:     # a run-in heading: its words in the heading's font, the rest as body
+            head = p.add_run(line[:cut])
+            _fonts(head._r.get_or_add_rPr(), styles[role][1]["font"], styles[role][1]["size"])
+            line = line[cut:]
         run = p.add_run(line)
         if style is None:
             _fonts(run._r.get_or_add_rPr(), style_spec["font"], style_spec["size"])

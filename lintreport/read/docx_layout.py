@@ -11,7 +11,13 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from .docx_styles import W, Styles, first_attr
+
+# the runs whose text python-docx's Paragraph.text joins, in order (compiled once)
+RUNS = etree.XPath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r",
+                   namespaces={"w": W[1:-1]})
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 SINGLE = 1.3        # a CJK font's single line height, as a multiple of its size (approximate)
@@ -128,10 +134,9 @@ def _line(levels, size: float, grid: float | None) -> tuple[float | None, str]:
 
 
 def _spans(styles: Styles, p) -> tuple[list[Span], str]:
-    from docx.text.run import Run
     spans, text = [], ""
-    for r in p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"):
-        t = Run(r, None).text.replace("\u000b", "")
+    for r in RUNS(p):
+        t = r.text.replace("\u000b", "")       # python-docx's CT_R.text, as the reader has it
         if not t:
             continue
         levels = styles.run_levels(r, p)
@@ -153,7 +158,7 @@ def paragraph(styles: Styles, number: int, p, reader_text: str, prefix: int,
     size = max(weights, key=weights.get) if weights else styles.size(
         styles.run_levels(p.makeelement(W + "r"), p))
     line_pt, rule = _line(plevels, size, grid)
-    return Para(number, text, bool(p.xpath("ancestor::w:tc")),
+    return Para(number, text, any(True for _ in p.iterancestors(W + "tc")),
                 _align(first_attr(plevels, "jc", "val")),
                 _indent(plevels, "firstLine", size) - _indent(plevels, "hanging", size),
                 _indent(plevels, "left", size), _indent(plevels, "right", size),
