@@ -61,7 +61,7 @@ def standard_name(family: str) -> str:
 @dataclass(frozen=True)
 class Piece:
     """A stretch of one docx paragraph that plays one role (title, heading, body, closing)."""
-    role: str           # title, heading, body, issuer, date
+    role: str           # title, addressee, heading, body, issuer, date
     line: object        # the document's Line
     para: Para
     start: int
@@ -99,6 +99,8 @@ def pieces(doc) -> list[Piece]:
 
     for line in doc.title:
         add("title", line, 0, len(line.text))
+    if doc.addressee is not None:
+        add("addressee", doc.addressee, 0, len(doc.addressee.text))
     for h in doc.headings:
         add("heading", h.line, h.start, h.title_end, min(h.form or h.level, 4))
     for p in doc.paragraphs:

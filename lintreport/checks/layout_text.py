@@ -63,9 +63,10 @@ def title_format(doc, rule, ctx):
        family=Option(str, "仿宋", doc="font family of body text"),
        size=Option((int, float), 16, doc="size in points (3号 = 16)"))
 def body_font(doc, rule, ctx):
-    """Body text in 3号 仿宋 (仿宋_GB2312 or an equivalent)."""
+    """Body text and the addressee (主送机关) in 3号 仿宋 (仿宋_GB2312 or an equivalent)."""
     o = rule.options
-    bad = [p for p in pieces(doc) if p.role == "body" and _wrong_face(p, o["family"], o["size"])]
+    bad = [p for p in pieces(doc) if p.role in ("body", "addressee")
+           and _wrong_face(p, o["family"], o["size"])]
     if bad:
         yield _hit(doc, bad, _faces(bad), want=f"{size_zh(o['size'])}{o['family']}")
 

@@ -383,3 +383,21 @@ def test_libreoffice_saved_docx(tmp_path):
     found = layout(_through_libreoffice(exe, bad, tmp_path))
     assert {"L002", "L003", "L006"} <= set(found)
     assert "宋体小4号" in found["L006"].message
+
+
+def test_addressee_is_checked_as_body_text(tmp_path):
+    found = layout(build({"addressee": {"font": "黑体"}}, tmp_path / "a.docx"))
+    assert set(found) == {"L006"} and "第2段" in found["L006"].message
+
+
+def test_layout_read_again_when_the_reader_kept_no_paragraphs(tmp_path):
+    from lintreport.read import read
+    from lintreport.read.docx_layout import extract
+    source = read(build({"body": {"font": "宋体"}}, tmp_path / "r.docx"))
+    kept = extract(source)
+    source.meta.clear()       # a reader that keeps nothing: the file is opened again
+    again = extract(source)
+    assert kept.paras.keys() == again.paras.keys()
+    assert [s.font for p in again.paras.values() for s in p.spans] == [
+        s.font for p in kept.paras.values() for s in p.spans]
+    assert kept.pages == again.pages and kept.page_number == again.page_number
