@@ -90,6 +90,17 @@ def test_layout_rules_never_fire_without_layout(tmp_path, kind):
     assert layout(path) == {}
 
 
+def test_layout_rules_never_fire_on_a_pdf_source():
+    from lintreport import checklist as cl
+    from lintreport.engine import lint_source
+    from lintreport.read import Line, Source
+    lines = [Line(t, i) for i, t in enumerate(SEEDS[2].read_text(encoding="utf-8").splitlines(), 1)]
+    checklist = cl.load("township")
+    rules = [r for r in checklist.rules if r.category == "layout"]
+    result, _ = lint_source(Source("r.pdf", lines, kind="pdf"), checklist, rules, Config())
+    assert len(rules) == 12 and result.error is None and result.findings == []
+
+
 def test_layout_can_be_switched_off(tmp_path):
     path = build({"body": {"font": "宋体"}, "page": {"top": 25}}, tmp_path / "house.docx")
     assert {"L002", "L006"} <= set(layout(path))
