@@ -72,7 +72,7 @@ class Piece:
         return [s for s in self.para.spans_in(self.start, self.end, self.line.prefix)
                 if s.end > s.start]
 
-    def face(self) -> tuple[str, float, bool] | None:
+    def face(self) -> tuple[str, float, str] | None:
         """(East-Asian font, size, from the theme) of most of its Chinese characters."""
         weights = Counter()
         for s in self.spans():
@@ -121,6 +121,7 @@ def places(lines, most: int = 5) -> str:
 
 
 def describe(face) -> str:
-    font, size, theme = face
+    font, size, theme = face      # the way the standard says it: 3号仿宋
     name = font or "未指定的字体"
-    return f"{name}{'（主题字体）' if theme else ''}{size_zh(size)}"
+    theme = {"minor": "（主题字体“+中文正文”）", "major": "（主题字体“+中文标题”）"}.get(theme, "")
+    return f"{size_zh(size)}{name}{theme}"

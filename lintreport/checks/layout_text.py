@@ -28,7 +28,7 @@ def _hit(doc, bad, found: str, **args):
 
 
 def _faces(bad) -> str:
-    """The most common wrong faces, e.g. “宋体5号（10.5磅）（12段）”."""
+    """The most common wrong faces, e.g. “5号（10.5磅）宋体（12段）”."""
     counts = Counter(p.face() for p in bad)
     if len(counts) == 1:
         return describe(next(iter(counts)))

@@ -31,7 +31,7 @@ class Span:
     font: str
     size: float
     han: int
-    theme: bool = False
+    theme: str = ""             # minor or major: the font is the theme's (正文 or 标题) font
 
 
 @dataclass
@@ -142,7 +142,7 @@ def _spans(styles: Styles, p) -> tuple[list[Span], str]:
         levels = styles.run_levels(r, p)
         font, how = styles.font(levels)
         spans.append(Span(len(text), len(text) + len(t), font, styles.size(levels),
-                          len(HAN.findall(t)), how == "theme"))
+                          len(HAN.findall(t)), how[:5] if how.startswith(("minor", "major")) else ""))
         text += t
     return spans, text
 

@@ -94,15 +94,15 @@ class Styles:
         return [x for x in levels if x is not None]
 
     def font(self, levels, slot: str = "eastAsia") -> tuple[str, str]:
-        """(font name, how it was found) of a font slot (eastAsia for Chinese characters,
-        ascii for digits), theme fonts resolved."""
+        """(font name, how it was found: the theme attribute, "named" or "none") of a font
+        slot (eastAsia for Chinese characters, ascii for digits), theme fonts resolved."""
         for rpr in levels:
             fonts = rpr.find(W + "rFonts")
             if fonts is None:
                 continue
             theme = fonts.get(W + slot + "Theme")
             if theme:       # a theme attribute wins over the plain name beside it
-                return self.theme_font(theme, levels), "theme"
+                return self.theme_font(theme, levels), theme    # e.g. minorEastAsia
             name = fonts.get(W + slot)
             if name:
                 return name, "named"

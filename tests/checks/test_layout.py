@@ -70,7 +70,7 @@ def test_python_docx_defaults_give_a_few_aggregated_findings(tmp_path):
     found = layout(tmp_path / "plain.docx")
     assert {"L001", "L002", "L003", "L006", "L007", "L008", "L009"} <= set(found) <= {
         "L001", "L002", "L003", "L005", "L006", "L007", "L008", "L009", "L011"}
-    assert "宋体（主题字体）11磅" in found["L006"].message
+    assert "11磅宋体（主题字体“+中文正文”）" in found["L006"].message
     assert "等" in found["L006"].message        # counted once, the first places named
 
 
@@ -266,8 +266,13 @@ def test_theme_font_through_the_east_asian_language(tmp_path):
         return change
     # docDefaults say eastAsiaTheme=minorEastAsia: the theme's Hans font is 宋体
     path = edit(build({}, tmp_path / "t.docx"), lang("zh-CN"))
-    assert "宋体（主题字体）" in layout(path)["L006"].message
+    assert "宋体（主题字体“+中文正文”）" in layout(path)["L006"].message
     assert "L006" not in layout(_theme(path, "Hans", "仿宋"))
+    # a heading style on the theme's heading font (as Word's 标题 1 is)
+    def major(document):
+        set_east_asia(document.styles["公文h1"].element, eastAsiaTheme="majorEastAsia")
+    found = layout(edit(path, major))["L007"]
+    assert "一级标题" in found.message and "宋体（主题字体“+中文标题”）" in found.message
     # the same theme, but the language is Japanese: the Jpan face is used
     path = _theme(edit(build({}, tmp_path / "j.docx"), lang("ja-JP")), "Hans", "仿宋")
     assert "L006" in layout(path)
@@ -393,7 +398,7 @@ def test_libreoffice_saved_docx(tmp_path):
                  "body": {"font": "宋体", "size": 12}, "footer": None}, tmp_path / "bad.docx")
     found = layout(_through_libreoffice(exe, bad, tmp_path))
     assert {"L002", "L003", "L006"} <= set(found)
-    assert "宋体小4号" in found["L006"].message
+    assert "小4号（12磅）宋体" in found["L006"].message
 
 
 def test_addressee_is_checked_as_body_text(tmp_path):
