@@ -130,7 +130,9 @@ def line_spacing(doc, rule, ctx):
     if bad:
         rules = {"exact": "固定值", "atLeast": "最小值", "auto": "多倍行距，约", "grid": "按网格，约"}
         counts = Counter((p.para.line_rule, p.para.line_pt) for p in bad)
-        found = "、".join(f"{rules.get(r, '')}{pt:g}磅（每面约{int(637.8 // pt)}行，{n}段）"
+        page = next((p for p in layout_of(doc).pages if p.height >= p.width), None)
+        height = (page.height - page.top - page.bottom if page else 225) * 72 / 25.4  # 版心, pt
+        found = "、".join(f"{rules.get(r, '')}{pt:g}磅（每面约{int(height // pt)}行，{n}段）"
                           for (r, pt), n in counts.most_common(3))
         yield _hit(doc, bad, found, want=f"{o['min']:g}–{o['max']:g}")
 
