@@ -417,3 +417,39 @@ def test_layout_read_again_when_the_reader_kept_no_paragraphs(tmp_path):
     assert [s.font for p in again.paras.values() for s in p.spans] == [
         s.font for p in kept.paras.values() for s in p.spans]
     assert kept.pages == again.pages and kept.page_number == again.page_number
+
+
+PAGE_HTML = """<html><head><meta charset="utf-8"><style>
+@page {{ size: 210mm 297mm; margin: {margins} }}
+p {{ font-family: "{body}"; font-size: 16pt; text-indent: 32pt; line-height: 28pt; margin: 0 }}
+p.t {{ font-family: "方正小标宋简体"; font-size: 22pt; text-align: center; text-indent: 0 }}
+p.h1 {{ font-family: "黑体" }} p.h2 {{ font-family: "楷体_GB2312" }}
+p.r {{ text-align: right; text-indent: 0 }}
+</style></head><body>
+<p class="t">城关街道2023年法治政府建设工作报告</p>
+<p>2023年，城关街道坚持以习近平法治思想为指导，全面推进依法行政。</p>
+<p class="h1">一、主要举措和成效</p>
+<p class="h2">（一）加强组织领导</p>
+<p>街道党工委召开专题会议研究法治建设工作4次。</p>
+<p class="h1">二、存在的不足和原因</p>
+<p>部分干部法治意识有待提高。</p>
+<p class="r">城关街道办事处</p>
+<p class="r">2024年1月20日</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("margins,body,expected", [
+    ("37mm 26mm 35mm 28mm", "仿宋_GB2312", {"L003"}),
+    ("25mm 25mm 25mm 25mm", "宋体", {"L002", "L003", "L006"}),
+])
+def test_html_page_saved_as_docx_by_libreoffice(tmp_path, margins, body, expected):
+    """A web page's CSS becomes LibreOffice's styles (basedOn chains, docDefaults) in the
+    .docx it writes; the fonts, margins and spacing are read back through them."""
+    exe = _soffice()
+    page = tmp_path / "report.html"
+    page.write_text(PAGE_HTML.format(margins=margins, body=body), encoding="utf-8")
+    subprocess.run([exe, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                    "--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", str(tmp_path), str(page)], check=True, capture_output=True,
+                   timeout=120)
+    assert set(layout(tmp_path / "report.docx")) == expected
