@@ -123,6 +123,14 @@ def test_gutter_counts_towards_the_binding_margin(tmp_path):
     assert "L002" not in layout(edit(path, gutter))
 
 
+def test_mirror_margins_name_the_inside_margin(tmp_path):
+    def mirror(document):
+        document.settings.element.append(parse_xml(f'<w:mirrorMargins {nsdecls("w")}/>'))
+    assert "L002" not in layout(edit(build({}, tmp_path / "a.docx"), mirror))
+    found = layout(edit(build({"page": {"left": 20}}, tmp_path / "b.docx"), mirror))["L002"]
+    assert "订口（内侧边距）20毫米" in found.message
+
+
 def test_margins_message_names_what_is_wrong(tmp_path):
     found = layout(build({"page": {"top": 30, "bottom": 42}}, tmp_path / "m.docx"))["L002"]
     assert "天头（上边距）30毫米，应为37±1毫米" in found.message
