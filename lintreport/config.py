@@ -16,7 +16,7 @@ from .finding import CATEGORIES, Severity
 
 NAMES = (".lintreport.yaml", ".lintreport.yml")
 KEYS = {"checklist": str, "select": list, "ignore": list, "fail-on": str, "deadline": str,
-        "rules": dict, "exclude": list, "min-share": (int, float)}
+        "rules": dict, "exclude": list, "min-share": (int, float), "layout": bool}
 
 
 @dataclass
@@ -95,6 +95,8 @@ def parse(data: dict, path: str = "<config>") -> Config:
             config.checklist = os.path.join(os.path.dirname(path), config.checklist)
     config.select = tuple(map(str, data.get("select", ())))
     config.ignore = tuple(map(str, data.get("ignore", ())))
+    if data.get("layout") is False:     # a house style other than GB/T 9704: no layout rules
+        config.ignore += ("layout",)
     config.exclude = tuple(map(str, data.get("exclude", ())))
     config.fail_on = data.get("fail-on", config.fail_on)
     if config.fail_on not in ("error", "warning", "info"):

@@ -12,19 +12,40 @@ from .finding import CATEGORIES
 CATEGORY_ZH = {
     "structure": "结构", "coverage": "覆盖", "metadata": "元数据", "duplicate": "重复",
     "numbers": "数字", "dates": "日期", "numbering": "序号", "citation": "引用",
-    "hygiene": "残留与杂质", "punctuation": "标点与数字用法", "followup": "去年安排的落实",
+    "hygiene": "残留与杂质", "punctuation": "标点与数字用法", "layout": "版式（仅.docx）",
+    "followup": "去年安排的落实",
 }
 
 
 def example_text(example) -> str:
     """A rule's example as text: one report; a cross-report rule's batch of reports, one
-    after another; or last year's report and this year's ({previous: …, report: …})."""
+    after another; last year's report and this year's ({previous: …, report: …}); or a
+    layout rule's .docx, as its differences ({docx: …})."""
+    if isinstance(example, dict) and "docx" in example:
+        return docx_example(example)
     if isinstance(example, dict):
         return (f"上一年度的报告：\n{example['previous'].strip()}\n---\n"
                 f"本年度的报告：\n{example['report'].strip()}")
     if isinstance(example, list):
         return "\n---\n".join(x.strip() for x in example)
     return str(example).strip()
+
+
+def docx_example(example: dict) -> str:
+    """A layout rule's example: how its .docx differs from one laid out per GB/T 9704."""
+    import yaml
+    spec = example.get("docx") or {}
+    if not spec:
+        return "# 按 GB/T 9704-2012 排版的 .docx（A4、天头37毫米、订口28毫米、3号仿宋……）"
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper, value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                       style="|" if "\n" in value else None)
+    Dumper.add_representer(str, text)
+    return "# 按 GB/T 9704-2012 排版的 .docx，只有以下不同：\n" + yaml.dump(
+        spec, Dumper=Dumper, allow_unicode=True, sort_keys=False).strip()
 
 
 def render() -> str:
@@ -52,9 +73,11 @@ def render() -> str:
                 if o is not None and o.options != r.options:
                     out.append(f"- 在 `{other.name}` 清单中的选项：`{o.options}`")
             for label, key in (("会报出", "fail"), ("不会报出", "pass")):
-                example = example_text((r.examples.get(key) or [""])[0])
+                example = (r.examples.get(key) or [""])[0]
+                lang = "yaml" if isinstance(example, dict) and "docx" in example else "text"
+                example = example_text(example)
                 if example:
-                    out += ["", f"{label}的例子：", "", "```text", example, "```"]
+                    out += ["", f"{label}的例子：", "", f"```{lang}", example, "```"]
     return "\n".join(out) + "\n"
 
 

@@ -24,7 +24,7 @@ class Severity(enum.IntEnum):
 
 
 CATEGORIES = ("structure", "coverage", "metadata", "duplicate", "numbers", "dates",
-              "numbering", "citation", "hygiene", "punctuation", "followup")
+              "numbering", "citation", "hygiene", "punctuation", "layout", "followup")
 
 
 @dataclass(frozen=True, order=True)

@@ -39,17 +39,21 @@ def test_rule_metadata(name, rule):
 
 
 def _lint_example(example, config, rule, folder):
-    """One example report, a batch of reports (a list) for a cross-report rule, or a report
-    and last year's report ({previous: …, report: …}) for the follow-up rule."""
+    """One example report, a batch of reports (a list) for a cross-report rule, a report and
+    last year's report ({previous: …, report: …}) for the follow-up rules, or a .docx
+    described by {docx: …} for a layout rule (built by tests/docx_build.py)."""
     if isinstance(example, str):
         return lint_text(example, config, rules=[rule])
     folder.mkdir()
     previous = []
-    if isinstance(example, dict):
+    if isinstance(example, dict) and "previous" in example:
         (folder / "previous.txt").write_text(example["previous"], encoding="utf-8")
         previous, example = [str(folder / "previous.txt")], [example["report"]]
     paths = []
-    for n, text in enumerate(example, 1):
+    if isinstance(example, dict):
+        from tests.docx_build import build
+        paths.append(build(example["docx"], folder / "example.docx"))
+    for n, text in enumerate(example if isinstance(example, list) else [], 1):
         (folder / f"{n}.txt").write_text(text, encoding="utf-8")
         paths.append(str(folder / f"{n}.txt"))
     batch = lint(paths, dataclasses.replace(config, select=(rule.id,)), previous=previous,

@@ -160,11 +160,13 @@ def read(path: str) -> Source:
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise InputError(f"无法打开docx文件：{type(exc).__name__}: {exc}") from exc
     numbering = Numbering(document)
-    lines = []
+    lines, paragraphs = [], {}
     for number, paragraph in enumerate(body_paragraphs(document), 1):
+        paragraphs[number] = paragraph      # for the layout checks (read/docx_layout.py)
         text = paragraph.text.replace("\u000b", "")
         props = num_props(paragraph)
         prefix = numbering.label(*props) if props else ""
         lines.append(Line(prefix + text, number, prefix=len(prefix),
                           style_level=heading_level(paragraph), bold_lead=bold_lead(paragraph, text)))
-    return Source(path, lines, kind="docx")
+    return Source(path, lines, kind="docx",
+                  meta={"docx": document, "docx_paragraphs": paragraphs})
