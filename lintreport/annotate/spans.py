@@ -1,0 +1,105 @@
+"""Anchoring a Word comment on characters [a, b) of a paragraph.
+
+A comment's range starts before a run and ends after one, so a span that begins or ends
+inside a run needs that run split there: the pieces are copies of the run, each with the
+run's own formatting (its w:rPr) and its share of the text. Nothing else in the paragraph
+changes, so the text and how it looks stay as they were; only the range marks and the
+comment's reference mark are added.
+
+Offsets count characters as python-docx's `paragraph.text` (and so our docx reader) does:
+the text of w:t, w:tab, w:br, … in the runs directly in the paragraph or in a hyperlink.
+"""
+from __future__ import annotations
+
+from copy import deepcopy
+
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"
+CONTENT_TAGS = {qn(t.strip()) for t in CONTENT.split("|")}
+R, RPR, T = qn("w:r"), qn("w:rPr"), qn("w:t")
+SPACE = qn("xml:space")
+
+
+def _length(element) -> int:
+    """Characters an element adds to the paragraph's text (the reader drops U+000B)."""
+    if element.tag not in CONTENT_TAGS:
+        return 0
+    return len(str(element).replace("\u000b", ""))
+
+
+def text_runs(p) -> list[tuple[int, int, object]]:
+    """(start, end, w:r) of every run the paragraph's text is read from, in order."""
+    out, pos = [], 0
+    for item in p.xpath("w:r | w:hyperlink"):
+        for r in ([item] if item.tag == R else item.xpath("w:r")):
+            n = sum(_length(e) for e in r.xpath(CONTENT))
+            out.append((pos, pos + n, r))
+            pos += n
+    return out
+
+
+def text_length(p) -> int:
+    runs = text_runs(p)
+    return runs[-1][1] if runs else 0
+
+
+def split_run(r, k: int):
+    """Split run r before its character k (0 < k < its length): r keeps what comes before,
+    a copy placed right after it takes the rest. Returns the copy."""
+    right = deepcopy(r)
+    left_kids = [c for c in r if c.tag != RPR]
+    right_kids = [c for c in right if c.tag != RPR]
+    pos, cut, inner = 0, len(left_kids), 0
+    for i, child in enumerate(left_kids):
+        n = _length(child)
+        if pos + n > k:
+            cut, inner = i, k - pos
+            break
+        pos += n
+    if inner:       # the cut falls inside this w:t: each side keeps its part
+        text = left_kids[cut].text or ""
+        left_kids[cut].text, right_kids[cut].text = text[:inner], text[inner:]
+        for t in (left_kids[cut], right_kids[cut]):
+            t.set(SPACE, "preserve")
+        drop_left, drop_right = left_kids[cut + 1:], right_kids[:cut]
+    else:
+        drop_left, drop_right = left_kids[cut:], right_kids[:cut]
+    for child in drop_left:
+        r.remove(child)
+    for child in drop_right:
+        right.remove(child)
+    r.addnext(right)
+    return right
+
+
+def cut_at(p, k: int) -> None:
+    """Make character k of paragraph p a run boundary."""
+    for start, end, r in text_runs(p):
+        if start < k < end:
+            split_run(r, k - start)
+            return
+
+
+def runs_in(p, a: int, b: int) -> list:
+    """The runs that hold exactly characters [a, b) of p, splitting runs as needed."""
+    if b <= a:
+        return []
+    cut_at(p, a)
+    cut_at(p, b)
+    return [r for start, end, r in text_runs(p) if a <= start and end <= b and end > start]
+
+
+def add_comment(document, pieces: list[tuple[object, int, int]], paragraphs: list[str],
+                author: str, initials: str) -> bool:
+    """Anchor one comment over pieces [(w:p, a, b)], in order; its text is one Word
+    paragraph per string. False when the pieces hold no text to anchor on."""
+    runs = [r for p, a, b in pieces for r in runs_in(p, a, b)]
+    if not runs:
+        return False
+    first, last = Run(runs[0], document), Run(runs[-1], document)
+    comment = document.add_comment([first, last], paragraphs[0], author, initials)
+    for text in paragraphs[1:]:
+        comment.add_paragraph(text)
+    return True
