@@ -34,14 +34,19 @@ def output_for(path: str) -> str:
     return os.path.splitext(path)[0] + SUFFIX
 
 
-def lint_one(source: Source, config: Config):
-    """(FileResult, checklist, rules) of one report, exactly as `check` lints it alone."""
-    from .. import checklist as cl
-    checklist = cl.load(config.checklist)
-    rules = for_batch(apply(checklist, config), 1)
+def annotate_source(source: Source, config: Config, checklist=None, rules=None,
+                    path: str | None = None) -> Annotated:
+    """Lint one report alone, exactly as `check` does, and annotate it; the checklist and
+    its active rules are loaded from config unless given."""
+    if checklist is None:
+        from .. import checklist as cl
+        checklist = cl.load(config.checklist)
+    if rules is None:
+        rules = apply(checklist, config)
+    rules = for_batch(rules, 1)
     result, summaries = lint_source(source, checklist, rules, config)
     run_batch([(result, summaries)], rules, Context(checklist, config))
-    return result, checklist, rules
+    return annotate(source, result, checklist, rules, path)
 
 
 def _docx_places(source: Source, path: str):
@@ -122,8 +127,7 @@ def annotate_file(path: str, output: str | None = None, config: Config | None = 
         source = read(path)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
-    result, checklist, rules = lint_one(source, config)
-    done = annotate(source, result, checklist, rules)
+    done = annotate_source(source, config)
     try:
         save(dest, done.data)
     except OSError as exc:
