@@ -79,7 +79,7 @@ def result(checked: Checked) -> str:
                    f'可自动修正 {checked.fixable} 处（标有“修正”的问题）；其余问题请按说明修改。</p>')
     elif checked.fixes:
         out.append('<p class="fixbar">PDF 和网页不能自动修正：请按标有“修正”的说明在原稿中修改。</p>')
-    out.append('<p class="fixbar"><button type="submit" form="upload" formaction="/annotate" '
+    out.append('<p class="copybar"><button type="submit" form="upload" formaction="/annotate" '
                'name="action" value="annotate">下载带批注的 Word 副本</button>'
                '每条问题是一条批注，标在问题所在的文字上，可在 Word、WPS 中逐条查看。</p>')
     out.append(render_report(report, "res", groups=checked.groups, fixes=checked.fixes))
