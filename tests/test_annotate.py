@@ -277,3 +277,11 @@ def test_review_annotate_mirrors_the_batch_and_never_overwrites(tmp_path):
             "--annotate", str(reports / "乡镇"), "--force")
     assert r.exit_code == 2 and "原报告本身" in r.output
     assert (reports / "乡镇" / "石门镇-批注.docx").read_bytes() == before
+
+
+def test_comments_already_in_the_file_are_kept(tmp_path):
+    path = make_docx(tmp_path / "r.docx", COUNTY.splitlines())
+    assert run("annotate", str(path), "-o", str(tmp_path / "once.docx")).exit_code == 0
+    assert run("annotate", str(tmp_path / "once.docx"), "-o", str(tmp_path / "twice.docx")).exit_code == 0
+    once, twice = comments_of(tmp_path / "once.docx"), comments_of(tmp_path / "twice.docx")
+    assert len(twice) == 2 * len(once) and Counter(twice) == Counter(once + once)

@@ -142,3 +142,22 @@ def test_first_page_renders(annotated):
     png = stem.with_suffix(".png")
     assert png.stat().st_size > 20000           # a page of text, not a blank one
     print(f"\n带批注副本第1页：{png}")
+
+
+def test_a_docx_saved_by_libreoffice_keeps_its_text_and_formatting(tmp_path):
+    _need(("soffice", SOFFICE))
+    from tests.test_annotate import structure, styled_text
+    text = tmp_path / "石门镇.txt"
+    text.write_text(COUNTY.replace("青山县司法局", "石门镇人民政府"), encoding="utf-8")
+    saved = tmp_path / "石门镇.docx"
+    profile = tmp_path / "profile"
+    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                    "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", str(tmp_path), str(text)], check=True, capture_output=True, timeout=240)
+    findings = json.loads(run("check", "--format", "json", str(saved)).output)["files"][0]["findings"]
+    assert run("annotate", str(saved)).exit_code == 0
+    copy = tmp_path / "石门镇-批注.docx"
+    assert styled_text(copy) == styled_text(saved) and structure(copy) == structure(saved)
+    back = odt_comments(convert(copy, "odt", tmp_path / "odt"))
+    assert len(back) == len(findings) + 1
+    assert any(a == "《信访条例》" for _, _, a in back)
