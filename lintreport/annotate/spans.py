@@ -18,7 +18,7 @@ from docx.text.run import Run
 
 CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"
 CONTENT_TAGS = {qn(t.strip()) for t in CONTENT.split("|")}
-R, RPR, T = qn("w:r"), qn("w:rPr"), qn("w:t")
+R, RPR = qn("w:r"), qn("w:rPr")
 SPACE = qn("xml:space")
 
 
