@@ -146,7 +146,7 @@ def test_first_page_renders(annotated):
 
 def test_a_docx_saved_by_libreoffice_keeps_its_text_and_formatting(tmp_path):
     _need(("soffice", SOFFICE))
-    from tests.test_annotate import structure, styled_text
+    from tests.test_annotate import package_changes, structure, styled_text
     text = tmp_path / "石门镇.txt"
     text.write_text(COUNTY.replace("青山县司法局", "石门镇人民政府"), encoding="utf-8")
     saved = tmp_path / "石门镇.docx"
@@ -158,6 +158,7 @@ def test_a_docx_saved_by_libreoffice_keeps_its_text_and_formatting(tmp_path):
     assert run("annotate", str(saved)).exit_code == 0
     copy = tmp_path / "石门镇-批注.docx"
     assert styled_text(copy) == styled_text(saved) and structure(copy) == structure(saved)
+    assert package_changes(saved, copy) == set()
     back = odt_comments(convert(copy, "odt", tmp_path / "odt"))
     assert len(back) == len(findings) + 1
     assert any(a == "《信访条例》" for _, _, a in back)
