@@ -315,3 +315,38 @@ def test_comments_already_in_the_file_are_kept(tmp_path):
     assert run("annotate", str(tmp_path / "once.docx"), "-o", str(tmp_path / "twice.docx")).exit_code == 0
     once, twice = comments_of(tmp_path / "once.docx"), comments_of(tmp_path / "twice.docx")
     assert len(twice) == 2 * len(once) and Counter(twice) == Counter(once + once)
+
+
+def test_a_finding_in_a_table_cell_is_anchored_in_that_cell(tmp_path):
+    document = docx.Document()
+    for line in COUNTY.splitlines()[:4]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "项目"
+    table.cell(0, 1).text = "件数"
+    a, b = table.cell(1, 0), table.cell(1, 1)
+    a.merge(b).text = "全年办理行政复议案件12件,行政机关负责人出庭应诉率100%。"
+    document.add_paragraph("二、存在的不足和原因")
+    path = tmp_path / "表格.docx"
+    document.save(str(path))
+    findings = json.loads(run("check", "--format", "json", str(path)).output)["files"][0]["findings"]
+    assert any(f["rule"] == "P003" for f in findings)
+    out = tmp_path / "out.docx"
+    assert run("annotate", str(path), "-o", str(out)).exit_code == 0
+    comments = comments_of(out)
+    assert len(comments) == len(findings) + 1
+    cell = docx.Document(str(out)).tables[0].cell(1, 0)._tc
+    starts = cell.xpath(".//w:commentRangeStart")
+    assert starts and styled_text(out) == styled_text(path)
+
+
+def test_comment_text_names_the_rule_by_its_title_when_it_has_one():
+    from lintreport.annotate.comments import finding_text, summary_text
+    f = _finding(3, 1, 4, message="《信访条例》已废止", rule="R003")
+    assert finding_text(f, {"R003": "引用已废止的法规"}) == [
+        "【警告】R003 引用已废止的法规：《信访条例》已废止", "依据：依据某条"]
+    assert finding_text(f, {})[0] == "【警告】R003：《信访条例》已废止"
+    summary = summary_text([f, f], ["第一责任人"], None)
+    assert summary[0].startswith("lintreport检查结果：共2条问题（错误0条、警告2条、提示0条）")
+    assert summary[1] == "缺少的必备部分：第一责任人。"
+    assert summary_text([], [], None) == ["lintreport检查结果：未发现问题。", "必备部分齐全。"]

@@ -162,3 +162,20 @@ def test_a_docx_saved_by_libreoffice_keeps_its_text_and_formatting(tmp_path):
     back = odt_comments(convert(copy, "odt", tmp_path / "odt"))
     assert len(back) == len(findings) + 1
     assert any(a == "《信访条例》" for _, _, a in back)
+
+
+def test_a_pdf_report_becomes_word_with_its_comments(tmp_path):
+    _need(("soffice", SOFFICE))
+    text = tmp_path / "红星乡.txt"
+    text.write_text(COUNTY.replace("青山县司法局", "红星乡人民政府"), encoding="utf-8")
+    profile = tmp_path / "profile"
+    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                    "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(text)], check=True, capture_output=True, timeout=240)
+    pdf = tmp_path / "红星乡.pdf"
+    findings = json.loads(run("check", "--format", "json", str(pdf)).output)["files"][0]["findings"]
+    assert findings
+    assert run("annotate", str(pdf)).exit_code == 0
+    back = odt_comments(convert(tmp_path / "红星乡-批注.docx", "odt", tmp_path / "odt"))
+    assert len(back) == len(findings) + 1
+    assert back[0][1].startswith("lintreport检查结果") and back[0][2].startswith("红星乡人民政府")
