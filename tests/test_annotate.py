@@ -184,10 +184,13 @@ def test_a_span_across_paragraphs_and_a_finding_without_span(tmp_path):
     assert notes.add(_finding(4, 1, None), ["全文"])        # no span: nearest heading
     assert notes.add(_finding(1, 1, None), ["开头"])        # no heading before: the title
     assert notes.add(_finding(9, 1, 3), ["没有这一行"])     # no such paragraph: the heading
+    # a span on Word's automatic number only (the reader's prefix): no characters of the
+    # paragraph itself, so the whole paragraph
+    assert notes.add(_finding(2, 1, 1), ["编号"])
     document.save(str(path))
     assert [(c[2], c[3]) for c in comments_of(path)] == [
         ("跨段", "甲乙丙正文"), ("全文", "一、第一部分"), ("开头", "标题行"),
-        ("没有这一行", "一、第一部分")]
+        ("没有这一行", "一、第一部分"), ("编号", "一、第一部分")]
 
 
 @pytest.fixture
