@@ -17,7 +17,7 @@ from lxml import etree
 
 from lintreport.annotate import annotate_file
 from lintreport.annotate.comments import AUTHOR, INITIALS, Annotator, Place
-from lintreport.annotate.spans import CONTENT, text_runs
+from lintreport.annotate.spans import CONTENT, paragraph_text, text_runs
 from lintreport.cli import main
 from lintreport.finding import Finding, Severity
 from lintreport.read.docx import body_paragraphs
@@ -142,7 +142,8 @@ def _finding(line, column, end_column, end_line=None, message="问题", rule="T0
 
 def _annotate_spans(src, dest, spans):
     document = docx.Document(str(src))
-    places = {n: Place(p._p, 0, len(p.text)) for n, p in enumerate(document.paragraphs, 1)}
+    places = {n: Place(p._p, 0, len(paragraph_text(p._p)))
+              for n, p in enumerate(document.paragraphs, 1)}
     notes = Annotator(document, places, [1], [])
     for k, (a, b) in enumerate(spans):
         assert notes.add(_finding(2, a + 1, b + 1), [f"第{k}条"])
@@ -353,3 +354,38 @@ def test_comment_text_names_the_rule_by_its_title_when_it_has_one():
     assert summary[0].startswith("lintreport检查结果：共2条问题（错误0条、警告2条、提示0条）")
     assert summary[1] == "缺少的必备部分：第一责任人。"
     assert summary_text([], [], None) == ["lintreport检查结果：未发现问题。", "必备部分齐全。"]
+
+
+CONTROLS = ('<w:r><w:t>甲乙</w:t></w:r>'
+            '<w:ins w:id="91" w:author="审核人"><w:r><w:t>丙丁</w:t></w:r></w:ins>'
+            '<w:del w:id="92" w:author="审核人"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'
+            '<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:rPr><w:b/></w:rPr><w:t>戊己</w:t></w:r>'
+            '</w:sdtContent></w:sdt>'
+            '<w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t>庚</w:t></w:r></w:smartTag>'
+            '<w:r><w:t>辛</w:t></w:r>')
+
+
+def controls_docx(path):
+    """A paragraph with a tracked insertion and deletion, a content control and a smart tag."""
+    document = docx.Document()
+    document.add_paragraph("一、依法行政", style="Heading 1")
+    p = document.add_paragraph()
+    for el in parse_xml(f'<w:p {nsdecls("w")}>{CONTROLS}</w:p>'):
+        p._p.append(el)
+    document.save(str(path))
+    return "甲乙丙丁戊己庚辛"
+
+
+def test_runs_in_insertions_and_content_controls_count_deleted_text_does_not(tmp_path):
+    src = tmp_path / "controls.docx"
+    text = controls_docx(src)
+    assert paragraph_text(docx.Document(str(src)).paragraphs[1]._p) == text
+    before = styled_text(src)
+    for a, b in itertools.combinations(range(len(text) + 1), 2):
+        dest = tmp_path / f"out-{a}-{b}.docx"
+        _annotate_spans(src, dest, [(a, b)])
+        assert [c[3] for c in comments_of(dest)] == [text[a:b]], (a, b)
+        assert styled_text(dest) == before
+        body = docx.Document(str(dest)).paragraphs[1]._p
+        assert "".join(body.xpath(".//w:delText/text()")) == "删去的字"
+        os.unlink(dest)

@@ -184,3 +184,16 @@ def test_a_pdf_report_becomes_word_with_its_comments(tmp_path):
     back = odt_comments(convert(tmp_path / "红星乡-批注.docx", "odt", tmp_path / "odt"))
     assert len(back) == len(findings) + 1
     assert summary_of(back)[2].startswith("红星乡人民政府")
+
+
+def test_comments_over_insertions_and_content_controls_survive_libreoffice(tmp_path):
+    _need(("soffice", SOFFICE))
+    from tests.test_annotate import _annotate_spans, controls_docx, rich_docx
+    for make, spans in ((controls_docx, [(0, 4), (3, 7), (0, 8), (6, 7)]),
+                        (rich_docx, [(1, 7), (4, 5), (0, 16), (9, 13)])):
+        src, dest = tmp_path / f"{make.__name__}.docx", tmp_path / f"{make.__name__}-批注.docx"
+        text = make(src)
+        _annotate_spans(src, dest, spans)
+        back = odt_comments(convert(dest, "odt", tmp_path / make.__name__))
+        assert Counter((t, a) for _, t, a in back) == \
+            Counter((f"第{k}条", text[a:b]) for k, (a, b) in enumerate(spans))

@@ -54,11 +54,12 @@ def _docx_places(source: Source, path: str):
     whose text is not the line's (should the reader ever differ) is left out."""
     import docx
     from ..read.docx import body_paragraphs
+    from .spans import paragraph_text
     document = docx.Document(path)
     places = {}
     for number, paragraph in enumerate(body_paragraphs(document), 1):
         line = source.lines[number - 1] if number <= len(source.lines) else None
-        if line is not None and paragraph.text.replace("\u000b", "") == line.text[line.prefix:]:
+        if line is not None and paragraph_text(paragraph._p) == line.text[line.prefix:]:
             places[number] = Place(paragraph._p, 0, len(line.text) - line.prefix)
     return document, places
 
