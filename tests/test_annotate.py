@@ -389,3 +389,18 @@ def test_runs_in_insertions_and_content_controls_count_deleted_text_does_not(tmp
         body = docx.Document(str(dest)).paragraphs[1]._p
         assert "".join(body.xpath(".//w:delText/text()")) == "删去的字"
         os.unlink(dest)
+
+
+def test_control_characters_of_a_badly_converted_text_do_not_stop_the_copy(tmp_path):
+    path = tmp_path / "东山镇.txt"
+    lines = COUNTY.replace("青山县司法局", "东山镇人民政府").splitlines()
+    lines[5] = lines[5].replace("严格执行", "严格\x07执行\x1b")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    findings = json.loads(run("check", "--format", "json", str(path)).output)["files"][0]["findings"]
+    r = run("annotate", str(path))
+    assert r.exit_code == 0, r.output
+    copy = tmp_path / "东山镇-批注.docx"
+    assert len(comments_of(copy)) == len(findings) + 1
+    texts = [p.text for p in docx.Document(str(copy)).paragraphs]
+    assert "严格\ufffd执行\ufffd《信访条例》" in "".join(texts)
+    assert any(a == "《信访条例》" for _, _, _, a in comments_of(copy))   # columns still map

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from ..text import SPACES
-from .comments import Place
+from .comments import Place, xml_safe
 
 MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 SIZE = Pt(16)                    # 三号
@@ -74,7 +74,7 @@ def build(doc):
             continue
         n = line.number
         p = document.add_paragraph(style=f"Heading {levels[n]}" if n in levels else None)
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         if n in title:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _font(run, "方正小标宋简体", TITLE_SIZE, False)

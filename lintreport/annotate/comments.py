@@ -10,12 +10,20 @@ or before its line, else on the title, else on the first paragraph.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..finding import Finding, Severity
 from .spans import add_comment
 
 AUTHOR, INITIALS = "lintreport", "LR"
+# characters XML 1.0 cannot hold (a report converted badly may have them; quoted in messages)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """text with each character XML cannot hold replaced by U+FFFD, one for one."""
+    return NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,8 @@ class Annotator:
         return False
 
     def _comment(self, pieces, text) -> bool:
-        return bool(pieces) and add_comment(self.document, pieces, text, AUTHOR, INITIALS)
+        return bool(pieces) and add_comment(self.document, pieces, [xml_safe(t) for t in text],
+                                            AUTHOR, INITIALS)
 
     def _whole(self, lines: list[int]) -> list[tuple[object, int, int]]:
         return [(self.places[n].p, 0, self.places[n].length) for n in lines]
