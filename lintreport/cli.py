@@ -254,8 +254,10 @@ def annotate(path, output, force, checklist, config_path, select, ignore):
     from .annotate import annotate_file
     conf = _config(config_path, checklist, select, ignore, None)
     dest, done = annotate_file(path, output, conf, force)
+    missed = done.findings + 1 - done.comments
     click.echo(f"已写入 {dest}：{done.findings}条问题，共{done.comments}条批注（每条问题一条，"
-               "另加一条总体情况）", err=True)
+               "另加一条总体情况）" + (f"；{missed}条没有可标注的文字，未写入" if missed else ""),
+               err=True)
 
 
 @main.command()
