@@ -50,6 +50,7 @@ def shell(result: str = "", message: str = "", checklist: str = "township",
 <textarea name="text" id="text" rows="6" placeholder="××镇人民政府关于2025年度法治政府建设情况的报告……"></textarea>
 <p class="buttons"><button type="submit" name="action" value="check" id="go">检查</button>
 <button type="submit" name="action" value="fix" formaction="/fix" id="fix">下载自动修正稿</button>
+<button type="submit" name="action" value="annotate" formaction="/annotate" id="annotate">下载带批注的 Word 副本</button>
 <span class="hint">自动修正只改标点、空格等确定无误的问题，原文件不动。</span></p>
 </form>
 <p id="message" class="message" role="alert"{"" if message else " hidden"}>{esc(message)}</p>
@@ -78,6 +79,9 @@ def result(checked: Checked) -> str:
                    f'可自动修正 {checked.fixable} 处（标有“修正”的问题）；其余问题请按说明修改。</p>')
     elif checked.fixes:
         out.append('<p class="fixbar">PDF 和网页不能自动修正：请按标有“修正”的说明在原稿中修改。</p>')
+    out.append('<p class="copybar"><button type="submit" form="upload" formaction="/annotate" '
+               'name="action" value="annotate">下载带批注的 Word 副本</button>'
+               '每条问题是一条批注，标在问题所在的文字上，可在 Word、WPS 中逐条查看。</p>')
     out.append(render_report(report, "res", groups=checked.groups, fixes=checked.fixes))
     fired = {f.rule for f in report.result.findings}
     if fired:

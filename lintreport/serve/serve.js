@@ -58,13 +58,16 @@
       });
     }).catch(failed).then(function () { busy(false); });
   }
-  function download() {
-    say("正在生成修正稿……", "busy");
+  // kind "fix": the fixed copy; "annotate": the Word copy with every finding as a comment
+  function download(kind) {
+    var annotate = kind === "annotate";
+    var what = annotate ? "带批注的 Word 副本" : "修正稿";
+    say("正在生成" + what + "……", "busy");
     busy(true);
-    post("/api/fix").then(function (r) {
-      if (!r.ok) { return r.json().then(function (j) { say(j.error || "无法生成修正稿"); }); }
-      var name = decodeURIComponent(r.headers.get("X-Filename") || "修正稿");
-      var n = r.headers.get("X-Fixed") || "0";
+    post("/api/" + kind).then(function (r) {
+      if (!r.ok) { return r.json().then(function (j) { say(j.error || "无法生成" + what); }); }
+      var name = decodeURIComponent(r.headers.get("X-Filename") || what);
+      var n = r.headers.get(annotate ? "X-Comments" : "X-Fixed") || "0";
       return r.blob().then(function (blob) {
         var a = document.createElement("a");
         a.href = URL.createObjectURL(blob);
@@ -73,8 +76,12 @@
         a.click();
         a.remove();
         setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
-        say(n === "0" ? "没有可以自动修正的地方，已下载原文“" + name + "”。"
-                      : "已下载修正稿“" + name + "”，共自动修正 " + n + " 处。", "ok");
+        if (annotate) {
+          say("已下载带批注的 Word 副本“" + name + "”，共 " + n + " 条批注（含一条总体情况）。", "ok");
+        } else {
+          say(n === "0" ? "没有可以自动修正的地方，已下载原文“" + name + "”。"
+                        : "已下载修正稿“" + name + "”，共自动修正 " + n + " 处。", "ok");
+        }
       });
     }).catch(failed).then(function () { busy(false); });
   }
@@ -94,7 +101,7 @@
       if (ready()) { action = "check"; check(); }
     }
   });
-  // Which button sent the form: the fixed copy's buttons carry value="fix".
+  // Which button sent the form: the download buttons carry value="fix" or "annotate".
   document.addEventListener("click", function (e) {
     var button = e.target.closest("button[name=action]");
     if (button) { action = button.value; }
@@ -104,7 +111,7 @@
     var wanted = action;
     action = "check";
     if (!ready()) { return; }
-    if (wanted === "fix") { download(); } else { check(); }
+    if (wanted === "fix" || wanted === "annotate") { download(wanted); } else { check(); }
   });
   // A click on a finding (not on one of its links) shows its place in the text, its marks picked out.
   result.addEventListener("click", function (e) {

@@ -1,5 +1,5 @@
 """The HTTP side of `lintreport serve`: the standard library's threading server, one page,
-its four static files, and three posts (check, check as JSON, fixed copy).
+its four static files, and the posts (check, check as JSON, fixed copy, annotated copy).
 
 Limits keep a shared intranet machine safe: the body's size is known before it is read, at
 most one check per core runs at a time, a slow client times out, and a request that fails
@@ -141,7 +141,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if not self._host_ok():
                 raise UploadError(421, "主机名不对")
-            if action not in ("/check", "/fix"):
+            if action not in ("/check", "/fix", "/annotate"):
                 raise UploadError(404, "没有这个地址")
             fields = parse_form(self.headers.get("Content-Type", ""), self._body())
             upload = upload_from(fields)
@@ -150,12 +150,16 @@ class Handler(BaseHTTPRequestHandler):
             try:
                 if action == "/fix":
                     fixed = self.server.checker.fixed(upload)
+                elif action == "/annotate":
+                    annotated = self.server.checker.annotated(upload)
                 else:
                     html = result(self.server.checker.check(upload))
             finally:
                 self.server.slots.release()
             if action == "/fix":
                 return self._file(*fixed)
+            if action == "/annotate":
+                return self._file(*annotated, header="X-Comments", fallback="annotated")
             if api:
                 return self._json(200, {"html": html, "name": upload.name})
             return self._page(200, html, checklist=upload.checklist)
@@ -202,14 +206,15 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def _file(self, name: str, data: bytes, fixes: int) -> None:
-        """The fixed copy as a download, named after the drafter's file."""
+    def _file(self, name: str, data: bytes, fixes: int, header: str = "X-Fixed",
+              fallback: str = "fixed") -> None:
+        """The fixed (or annotated) copy as a download, named after the drafter's file."""
         quoted = urllib.parse.quote(name)
         # octet-stream: a text file keeps its own encoding (GB18030 stays GB18030)
         self._send(200, data, "application/octet-stream", {
-            "Content-Disposition": f"attachment; filename=\"fixed{os.path.splitext(name)[1]}\"; "
+            "Content-Disposition": f"attachment; filename=\"{fallback}{os.path.splitext(name)[1]}\"; "
                                    f"filename*=UTF-8''{quoted}",
-            "X-Filename": quoted, "X-Fixed": str(fixes)})
+            "X-Filename": quoted, header: str(fixes)})
 
 
 def make_server(host: str = "127.0.0.1", port: int = 8000, checker: Checker | None = None,

@@ -148,6 +148,22 @@ class Checker:
         return name, data, n
 
 
+    def annotated(self, upload: Upload) -> tuple[str, bytes, int]:
+        """(file name, bytes, comments) of the upload as Word with every finding a comment."""
+        from ..annotate import SUFFIX, annotate_source
+        checklist, rules = self.lists[CHECKLISTS[upload.checklist][1]]
+        stem = "粘贴的文本" if upload.name == PASTED else os.path.splitext(upload.name)[0]
+        with self._temp() as tmp:
+            path = os.path.join(tmp, "report" + upload.ext)
+            with open(path, "wb") as f:
+                f.write(upload.data)
+            try:
+                done = annotate_source(read(path), self.config, checklist, rules)
+            except InputError as exc:
+                raise UploadError(422, f"无法读取“{upload.name}”：{exc}") from None
+        return stem + SUFFIX, done.data, done.comments
+
+
 def _groups(report: Report, doc, checklist: cl.Checklist, rules) -> list[tuple[str, list[int]]]:
     """Findings under the required part they concern: the part a rule is about (a missing
     part), else the part the finding's line is in; the report's frame (title, closing,
