@@ -99,8 +99,10 @@ class Checklist:
     settings: dict = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> Rule | None:
+        """The rule with this id or alias; ids are not case-sensitive (s003 is S003)."""
+        key = rule_id.casefold()
         for r in self.rules:
-            if r.id == rule_id or rule_id in r.aliases:
+            if r.id.casefold() == key or key in (a.casefold() for a in r.aliases):
                 return r
         return None
 

@@ -158,9 +158,8 @@ def list_rules(checklist, config_path):
     chk = cl.load(conf.checklist)
     active = {r.id for r in apply(chk, conf)}
     click.echo(f"检查清单：{chk.name}（{chk.title}），共 {len(chk.rules)} 条规则")
-    for r in chk.rules:
-        state = "" if r.id in active else "  （未启用）"
-        click.echo(f"{r.id}  {r.severity.zh}  {r.category:<12} {r.name}{state}")
+    from .ruleinfo import rules_table
+    click.echo("\n".join(rules_table(chk, active)))
 
 
 @main.command()
@@ -169,19 +168,12 @@ def list_rules(checklist, config_path):
 def explain(rule, checklist):
     """说明一条规则：检查什么、为什么、依据和示例。"""
     from . import checklist as cl
+    from .ruleinfo import explain as render
     chk = cl.load(checklist or "township")
-    r = chk.rule(rule) or next((x for x in chk.rules if x.name == rule), None)
+    r = chk.rule(rule) or next((x for x in chk.rules if x.name == rule.casefold()), None)
     if r is None:
         _fail(f"没有规则“{rule}”（用 lintreport rules 查看全部规则）")
-    click.echo(f"{r.id} {r.name}  [{r.category},{r.severity.zh}]")
-    click.echo(f"说明：{r.message}")
-    click.echo(f"理由：{r.rationale}")
-    click.echo(f"依据：{r.source}")
-    for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
-        for ex in r.examples.get(key, [])[:2]:
-            click.echo(f"{label}:")
-            ex = "\n---\n".join(x.strip() for x in ex) if isinstance(ex, list) else str(ex)   # a batch of reports
-            click.echo("".join(f"    {line}\n" for line in ex.strip().splitlines()), nl=False)
+    click.echo(render(r, checklist or "township"), nl=False)
 
 
 @main.command()

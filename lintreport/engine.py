@@ -98,7 +98,7 @@ def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
             if "lintreport-disable" not in line.text:
                 continue
             for m in DISABLE.finditer(line.text):
-                ids = set(re.split(r"[\s,]+", m.group(2).strip())) - {""}
+                ids = {x.casefold() for x in re.split(r"[\s,]+", m.group(2).strip())} - {""}
                 scope = {"-line": line.number, "-next-line": line.number + 1}.get(m.group(1))
                 marks.append((scope, ids))
         doc.cache["disabled"] = marks
@@ -106,7 +106,7 @@ def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
 
 
 def hidden(f: Finding, marks) -> bool:
-    return any((scope is None or scope == f.line) and (not ids or f.rule in ids or
+    return any((scope is None or scope == f.line) and (not ids or f.rule.casefold() in ids or
                                                        f.category in ids)
                for scope, ids in marks)
 

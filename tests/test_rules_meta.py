@@ -36,6 +36,15 @@ def test_rule_metadata(name, rule):
     assert "UNVERIFIED" not in rule.source
     assert rule.rationale
     assert rule.examples.get("pass") and rule.examples.get("fail"), "needs pass and fail examples"
+    assert rule.title, "every rule has a short Chinese title (title:)"
+    assert re.search(r"[\u4e00-\u9fff]", rule.title) and len(rule.title) <= 16
+    assert "{" not in rule.title and not HALF_WIDTH.search(rule.title)
+
+
+@pytest.mark.parametrize("name", CHECKLISTS)
+def test_rule_titles_tell_rules_apart(name):
+    titles = [r.title for r in cl.load(name).rules]
+    assert len(set(titles)) == len(titles), "two rules share a title"
 
 
 def _lint_example(example, config, rule, folder):

@@ -115,7 +115,7 @@ def _top_rules(review: Review, limit: int = 15) -> str:
             '<th>报告数</th></tr></thead><tbody>')]
     for rule_id, n in sorted(reach.items(), key=lambda x: (-x[1], x[0]))[:limit]:
         rule = by_id.get(rule_id)
-        text = rule.message.split("{")[0].rstrip(":“") or rule.name if rule else ""
+        text = (rule.title or rule.name) if rule else ""
         out.append(f'<tr><td><a href="#rule-{esc(rule_id)}">{esc(rule_id)}</a></td>'
                    f'<td>{esc(text)}</td><td>{n}</td></tr>')
     out.append("</tbody></table>")
@@ -264,7 +264,7 @@ def glossary(review: Review) -> str:
     for rule in sorted(review.rules, key=lambda r: r.id):
         if rule.id not in fired:
             continue
-        out.append(f'<dt id="rule-{esc(rule.id)}">{esc(rule.id)} {esc(rule.name)}'
+        out.append(f'<dt id="rule-{esc(rule.id)}">{esc(rule.id)} {esc(rule.title or rule.name)}'
                    f'<span class="sev-{rule.severity.label}">{rule.severity.zh}</span></dt>'
                    f'<dd><p>{esc(rule.rationale)}</p><p class="src">依据：{esc(rule.source)}</p></dd>')
     out.append("</dl></section>")
