@@ -155,7 +155,7 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
 
 def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
     rid = data.get("id") if isinstance(data, dict) else None
-    where = f"{path}: 规则 {rid or '(无id)'}"
+    where = f"{path}: 规则 {rid or '（无id）'}"
     _check_keys(data, RULE_KEYS, where)
     for key in RULE_REQUIRED:
         if key not in data:

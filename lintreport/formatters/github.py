@@ -23,7 +23,7 @@ def format(result) -> str:
             props.append(f"endColumn={f.end_column}")
         props.append(f"title={_prop(f'{f.rule} {f.category}')}")
         lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::"
-                     f"{_data(f.message + '(依据:' + f.source + ')')}")
+                     f"{_data(f.message + '（依据：' + f.source + '）')}")
     for r in result.files:
         if r.error:
             lines.append(f"::error file={_prop(r.path)}::{_data(r.error)}")
@@ -47,7 +47,7 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
     for r in result.files:
         if not r.findings:
             continue
-        out += ["", f"<details><summary>{r.path}({len(r.findings)} 处)</summary>", "",
+        out += ["", f"<details><summary>{r.path}（{len(r.findings)} 处）</summary>", "",
                 "| 行 | 级别 | 规则 | 说明 |", "|---|---|---|---|"]
         for f in r.findings:
             msg = f.message.replace("|", "\\|")

@@ -65,7 +65,7 @@ def as_dict(result) -> dict:
                     "shortDescription": {"text": r.title or r.name},
                     "fullDescription": {"text": r.rationale},
                     "help": {"text": f"{r.rationale}\n依据：{r.source}",
-                             "markdown": f"{r.rationale}\n\n**依据**:{r.source}"},
+                             "markdown": f"{r.rationale}\n\n**依据**：{r.source}"},
                     "helpUri": f"{URI}#{r.id.lower()}",
                     "defaultConfiguration": {"level": LEVELS[r.severity]},
                     "properties": {"category": r.category, "source": r.source,
