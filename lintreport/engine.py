@@ -17,6 +17,7 @@ from .config import Config, apply
 from .document import Document, parse
 from .errors import InputError, LintreportError
 from .finding import Finding, Hit
+from .overlap import reading_order, said_once
 from .read import Source, read, supported
 
 PARALLEL_FROM = 24      # below this many files, starting workers costs more than it saves
@@ -84,7 +85,8 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
             problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
     marks = suppressions(doc)
     findings = [f for f in findings if not hidden(f, marks)]
-    findings.sort()
+    findings = said_once(findings, {r.id: n for n, r in enumerate(rules)})
+    findings.sort(key=reading_order)
     return findings, summaries, problems
 
 
@@ -253,7 +255,7 @@ def run_batch(results, rules: list[cl.Rule], ctx: Context) -> None:
                 if not r.reference and not r.error:
                     r.error = f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}"
     for r, _ in results:
-        r.findings.sort()
+        r.findings.sort(key=reading_order)
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>",

@@ -23,8 +23,9 @@ PASSES = 5
 
 def _bulk():
     """Kinds that report once per report but fix every place they count."""
-    from .checks.punctuation import halfwidth_edits
-    return {"halfwidth-punctuation": halfwidth_edits}
+    from .checks.punctuation import halfwidth_edits, stray_space_edits, title_comma_edits
+    return {"halfwidth-punctuation": halfwidth_edits, "stray-space": stray_space_edits,
+            "title-comma": title_comma_edits}
 
 
 def plan(source: Source, checklist, rules, config) -> list[Fix]:

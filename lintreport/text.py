@@ -83,3 +83,31 @@ def fold(text: str) -> str:
 
 def han_count(text: str) -> int:
     return len(HAN.findall(text))
+
+
+CLAUSE_END = re.compile(r"[，。；：、！？,;:!?）)”》]")
+
+
+def clip(text: str, limit: int, words: bool = False) -> str:
+    """text shortened to about `limit` characters for a quotation, cut where a reader
+    would: after a clause mark if one falls in the second half, else (words=True, for
+    the few quotes that go into a message) at a jieba word boundary; “……” marks the cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    ends = [m.start() for m in CLAUSE_END.finditer(text, limit // 2, limit + 1)]
+    if ends:
+        return text[:ends[-1]].rstrip() + "……"
+    cut = limit
+    if words:
+        import logging
+
+        import jieba        # loads its dictionary on first use: only for a message's quote
+        jieba.setLogLevel(logging.WARNING)
+        pos = 0
+        for word in jieba.cut(text[:limit + 8]):
+            if pos + len(word) > limit:
+                break
+            pos += len(word)
+        cut = pos or limit
+    return text[:cut] + "……"

@@ -115,7 +115,7 @@ def test_sample_report_findings_grouped_by_part(server):
     # every finding is listed once and marked in the text; sources and fixes are shown
     assert len(re.findall(r'<tr id="res-f\d+" class="finding', html)) == html.count("<a class=\"badge")
     assert "依据：《法治政府建设与责任落实督察工作规定》" in html
-    assert "修正：删去多余的空格" in html and "下载修正稿" in html
+    assert "修正：下载的修正稿中，本条所说的各处一并改正" in html and "下载修正稿" in html
     assert '<dt id="rule-S004">' in html
 
 

@@ -41,6 +41,21 @@ def part_keys(parts: dict) -> list[str]:
     return known + [k for k in parts if k not in PART_LABELS]
 
 
+def part_state(result, key: str, rules) -> tuple[str, str]:
+    """("有" | "不全" | "缺" | "", why) of one required part: present but lacking what it
+    must say (causes, both leaders) is 不全, so the table agrees with the findings."""
+    if result.error and not result.parts:
+        return "", ""
+    if not result.parts.get(key):
+        return "缺", ""
+    by_id = {r.id: r for r in rules}
+    gaps = [by_id[f.rule] for f in result.findings if f.rule in by_id and
+            by_id[f.rule].check == "part-mentions" and by_id[f.rule].options.get("part") == key]
+    if gaps:
+        return "不全", "；".join(dict.fromkeys(r.title or r.name for r in gaps))
+    return "有", ""
+
+
 def _share(report: Report) -> float | None:
     share = report.result.stats.get("copied_share")
     return share if isinstance(share, (int, float)) else None
@@ -80,10 +95,13 @@ def overview(review: Review) -> str:
         for sev, n in zip(("error", "warning", "info"), counts):
             out.append(f'<td data-v="{n}" class="n{" sev-" + sev if n else ""}">{n}</td>')
         for key in keys:
-            if res.error and not res.parts:
+            state, why = part_state(res, key, review.rules)
+            if not state:
                 out.append('<td data-v="-1">—</td>')
-            elif res.parts.get(key):
+            elif state == "有":
                 out.append('<td data-v="1" class="yes" title="有">✓</td>')
+            elif state == "不全":
+                out.append(f'<td data-v="0.5" class="part" title="不全：{esc(why)}">△</td>')
             else:
                 out.append('<td data-v="0" class="no" title="缺少">✗</td>')
         share = _share(r)

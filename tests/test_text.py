@@ -1,0 +1,20 @@
+"""Character helpers: quotations are cut where a reader would cut them."""
+from __future__ import annotations
+
+from lintreport.text import clip
+
+
+def test_short_text_is_kept_whole():
+    assert clip("  推进依法行政。 ", 20) == "推进依法行政。"
+
+
+def test_cut_after_a_clause_mark_in_the_second_half():
+    text = "全面推行行政执法三项制度，严格规范公正文明执法，提升执法质效"
+    assert clip(text, 20) == "全面推行行政执法三项制度……"
+
+
+def test_cut_at_a_word_boundary_when_no_mark_is_near():
+    text = "坚持以习近平法治思想为指导深入推进法治政府建设各项工作任务落实"
+    assert clip(text, 20, words=True) == "坚持以习近平法治思想为指导深入推进法治……"   # not 法治政…
+    assert clip("2024年河市镇法治建设工作在区管委的统一领导下", 20, words=True) == \
+        "2024年河市镇法治建设工作在区管委的……"                               # not 的统…
