@@ -200,11 +200,18 @@ def _parts(data: dict, path: str) -> dict[str, Part]:
     return parts
 
 
+def looks_like_path(value: str) -> bool:
+    """A checklist given as a file (has a folder separator or a .yaml ending), not a name."""
+    return "/" in value or os.sep in value or value.lower().endswith((".yaml", ".yml"))
+
+
 @lru_cache(maxsize=16)
 def load(name_or_path: str = "township") -> Checklist:
     """Load a shipped checklist by name (township, county) or a checklist file by path."""
     path = name_or_path
-    if not os.path.exists(path):
+    if looks_like_path(path) and not os.path.isfile(path):
+        raise ConfigError(f"检查清单文件“{path}”不存在或不是文件")
+    if not looks_like_path(path):     # a shipped name wins over a folder of that name in cwd
         path = os.path.join(rules_dir(), f"{name_or_path}.yaml")
         if not os.path.isfile(path):
             names = shipped()

@@ -8,7 +8,11 @@ import sys
 
 import click
 
+from .clihelp import colour_wanted, command_classes, install
 from .errors import LintreportError
+
+install()       # click's own words (Usage:, Error: …) in Chinese
+ZhGroup, _ = command_classes()
 
 
 class Exit(enum.IntEnum):
@@ -41,7 +45,7 @@ def _config(config_path, checklist, select, ignore, fail_on):
     return conf
 
 
-class Group(click.Group):
+class Group(ZhGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -98,18 +102,19 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("--format", "fmt",
               type=click.Choice(["auto", "text", "json", "sarif", "github", "rdjson"]),
               default="auto", show_default=True, help="输出格式")
 @batch_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件")
-@click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option("--color/--no-color", "color", default=None,
+              help="文本输出是否使用颜色（默认：输出到终端且未设置 NO_COLOR 环境变量时使用）")
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
 @click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
 @click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
-          exit_zero, no_color, fix, diff, fix_output):
+          exit_zero, color, fix, diff, fix_output):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
@@ -129,9 +134,10 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     for r in result.files:
         if r.error:
             click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)
+    colour = False
     if fmt == "text":
         from .formatters.text import format as text_format
-        colour = not no_color and output is None and sys.stdout.isatty()
+        colour = colour_wanted(color if color is not None or output is None else False)
         rendered = text_format(result, colour=colour)
     else:
         rendered = get(fmt)(result)
@@ -139,7 +145,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
         with open(output, "w", encoding="utf-8") as f:
             f.write(rendered)
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=colour or None)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .formatters.github import summary
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
@@ -163,7 +169,7 @@ def list_rules(checklist, config_path):
 
 
 @main.command()
-@click.argument("rule")
+@click.argument("rule", metavar="规则")
 @CHECKLIST
 def explain(rule, checklist):
     """说明一条规则：检查什么、为什么、依据和示例。"""
@@ -177,13 +183,13 @@ def explain(rule, checklist):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("-o", "--output", default="review.html", show_default=True,
               type=click.Path(dir_okay=False), help="审阅页面（单个HTML文件，可离线打开）")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
-              help="另存每份报告一行的CSV表格")
+              help="另存CSV表格：每份报告一行，问题明细另存为“同名_问题明细.csv”")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False),
-              help="另存每份报告一行的Excel表格")
+              help="另存Excel表格：报告总览和问题明细两张工作表")
 @click.option("--title", help="审阅页面的标题")
 @batch_options
 def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, select, ignore,

@@ -90,7 +90,7 @@ def parse(data: dict, path: str = "<config>") -> Config:
     config = Config(path=path)
     if "checklist" in data:
         config.checklist = data["checklist"]
-        if not os.path.isabs(config.checklist) and os.path.exists(
+        if cl.looks_like_path(config.checklist) and not os.path.isabs(config.checklist) and os.path.exists(
                 os.path.join(os.path.dirname(path), config.checklist)):
             config.checklist = os.path.join(os.path.dirname(path), config.checklist)
     config.select = tuple(map(str, data.get("select", ())))
