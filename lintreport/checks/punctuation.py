@@ -9,6 +9,7 @@ import re
 
 from ..document import lead_length
 from ..finding import Fix
+from .. import text as T
 from ..text import HAN, fold
 from . import check
 
@@ -253,4 +254,15 @@ def title_comma(doc, rule, ctx):
         line, i = places[0]
         yield doc.hit(line, i - 1, i + 2, args={
             "count": len(places), "places": where([l for l, _ in places]),
-            "found": line.text[i - 1:i + 2]})
+            "found": _titles_around(line.text, i)})
+
+
+def _titles_around(t: str, i: int) -> str:
+    """《宪法》、《民法典》: the two titles or quotations on either side of the 顿号 at i, so
+    the message never shows bare marks like “”、“”."""
+    opening = OPEN.get(t[i + 1], t[i + 1])
+    start = t.rfind(CLOSE.get(t[i - 1], t[i - 1]), max(i - 18, 0), i - 1)
+    start = start if start >= 0 else i - 1
+    end = t.find(PARTNER.get(opening, ""), i + 2)
+    end = end if 0 <= end <= i + 18 else i + 2
+    return T.clip(t[start:end + 1], 36)

@@ -16,12 +16,13 @@ def _prop(text: str) -> str:
 
 def format(result) -> str:
     lines = []
+    titles = {r.id: r.title for r in result.rules if r.title}
     for f in result.findings:
         props = [f"file={_prop(f.path)}", f"line={f.line}", f"endLine={f.end_line}",
                  f"col={f.column}"]
         if f.end_column and f.end_line == f.line:
             props.append(f"endColumn={f.end_column}")
-        props.append(f"title={_prop(f'{f.rule} {f.category}')}")
+        props.append(f"title={_prop(f'{f.rule} ' + titles.get(f.rule, f.category))}")
         lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::"
                      f"{_data(f.message + '（依据：' + f.source + '）')}")
     for r in result.files:

@@ -51,7 +51,7 @@ def finding_rows(review: Review) -> list[list]:
     out = [FINDINGS_HEADER]
     for i, r in enumerate(review.reports, 1):
         for f in r.result.findings:
-            out.append([i, r.name, r.place, r.path, f.line, f.rule, titles.get(f.rule, ""),
+            out.append([i, os.path.basename(r.path), r.place, r.path, f.line, f.rule, titles.get(f.rule, ""),
                         CATEGORY_ZH.get(f.category, f.category), f.severity.zh, f.message,
                         f.excerpt, f.source])
     return out

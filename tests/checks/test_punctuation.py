@@ -177,6 +177,9 @@ def test_comma_between_titles_and_quotations():
         (2, 7, ""), (2, 21, ""), (3, 7, "")]
     found = run_rule(text, "P008")
     assert len(found) == 1 and "3处" in found[0].message and "第2行、第3行" in found[0].message
+    assert "如《宪法》、《民法典》，" in found[0].message      # the titles, not bare marks 》、《
+    found = run_rule(TITLE + "坚持“谁执法谁普法”、“谁主管谁负责”原则。", "P008")
+    assert "如“谁执法谁普法”、“谁主管谁负责”，" in found[0].message
 
 
 def test_comma_after_a_title_before_other_words_is_needed():
