@@ -77,3 +77,17 @@ def test_rule_examples(name, rule, tmp_path):
             assert "{" not in f.message, f"unfilled placeholder in {f.message}"
             own_words = QUOTED.sub("", f.message)     # quotations of the report keep its marks
             assert not HALF_WIDTH.search(own_words), f"half-width punctuation: {f.message}"
+
+
+def test_our_own_rule_texts_use_full_width_punctuation():
+    """Titles, rationales, fixes and the rule files' descriptions are our Chinese text."""
+    import glob
+    import os
+    from lintreport import yamlfile
+    base = cl.rules_dir()
+    for path in glob.glob(os.path.join(base, "*.yaml")) + glob.glob(os.path.join(base, "common", "*.yaml")):
+        data = yamlfile.load(path)
+        texts = [data.get("description", "")] + [
+            str(r.get(k, "")) for r in data.get("rules", []) for k in ("title", "rationale", "fix")]
+        for text in texts:
+            assert not HALF_WIDTH.search(QUOTED.sub("", text)), f"{path}: {text[:60]}"
