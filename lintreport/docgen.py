@@ -7,13 +7,7 @@ from __future__ import annotations
 import sys
 
 from . import checklist as cl
-from .finding import CATEGORIES
-
-CATEGORY_ZH = {
-    "structure": "结构", "coverage": "覆盖", "metadata": "元数据", "duplicate": "重复",
-    "numbers": "数字", "dates": "日期", "numbering": "序号", "citation": "引用",
-    "hygiene": "残留与杂质", "punctuation": "标点与数字用法",
-}
+from .finding import CATEGORIES, CATEGORY_ZH
 
 
 def render() -> str:
@@ -32,7 +26,7 @@ def render() -> str:
         rules = [r for r in township.rules if r.category == category]
         if not rules:
             continue
-        out += ["", f"## {CATEGORY_ZH[category]}({category})"]
+        out += ["", f"## {CATEGORY_ZH[category]}（{category}）"]
         for r in rules:
             out += ["", f"### {r.id}", "", f"**{r.title}**（{r.name}）· {r.severity.zh} · 检查类型 `{r.check}`", "",
                     f"- 检查什么：{r.message}", f"- 为什么：{r.rationale}", f"- 依据：{r.source}"]

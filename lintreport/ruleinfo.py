@@ -10,7 +10,7 @@ import unicodedata
 
 from .checklist import Checklist, Rule
 from .config import Config
-from .docgen import CATEGORY_ZH
+from .finding import CATEGORY_ZH
 
 
 

@@ -251,3 +251,19 @@ def test_cli_exit_codes_follow_check(tmp_path):
     assert runner.invoke(main, ["review", str(SEEDS[1]), "-o", out]).exit_code == 1
     assert runner.invoke(main, ["review", str(SEEDS[1]), "-o", out, "--exit-zero"]).exit_code == 0
     assert runner.invoke(main, ["review", str(SEEDS[1]), "-o", out, "--select", "M004"]).exit_code == 0
+
+
+def test_page_names_rules_and_categories_in_chinese(batch):
+    """最常见的问题, the glossary and each finding say the rule's title and the category in
+    Chinese, not a cut message template or an English slug."""
+    _, result = batch
+    root = lxml.html.document_fromstring(render(result))
+    top = having(root, "table", "top")[0]
+    titles = {r.id: r.title for r in result.rules}
+    for row in top.xpath("tbody/tr"):
+        rule, text = row.xpath("td")[0].text_content(), row.xpath("td")[1].text_content()
+        assert text == titles[rule]
+    cats = {d.text_content() for d in having(root, "div", "cat")}
+    assert cats and not cats & {"punctuation", "structure", "coverage"}
+    for dt in root.get_element_by_id("rules").xpath(".//dt"):
+        assert titles[dt.get("id")[5:]] in dt.text_content()

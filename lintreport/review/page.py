@@ -10,7 +10,7 @@ import html
 import itertools
 from importlib import resources
 
-from ..finding import Severity
+from ..finding import CATEGORY_ZH, Severity
 from . import Report, Review
 
 # short column labels for the checklist's four required parts (their names are sentences)
@@ -236,7 +236,7 @@ def _rows(out: list, report: Report, anchor: str, links: dict, rule_href: str, i
                    f'<td><a href="#{anchor}-L{f.line}">{where}</a></td>'
                    f'<td class="sev">{f.severity.zh}</td>'
                    f'<td><a href="{rule_href}{esc(f.rule)}">{esc(f.rule)}</a>'
-                   f'<div class="cat">{esc(f.category)}</div></td>'
+                   f'<div class="cat">{esc(CATEGORY_ZH.get(f.category, f.category))}</div></td>'
                    f'<td><div class="msg">{esc(f.message)}</div>{excerpt}{fix}'
                    f'<div class="src">依据：{esc(f.source)}</div>{related}</td></tr>')
 

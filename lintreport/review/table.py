@@ -8,9 +8,8 @@ import csv
 import os
 from collections import Counter
 
-from ..docgen import CATEGORY_ZH
 from ..errors import LintreportError
-from ..finding import Severity
+from ..finding import CATEGORY_ZH, Severity
 from . import Review
 from .page import PART_LABELS, part_keys, part_state
 
