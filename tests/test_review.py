@@ -267,3 +267,5 @@ def test_page_names_rules_and_categories_in_chinese(batch):
     assert cats and not cats & {"punctuation", "structure", "coverage"}
     for dt in root.get_element_by_id("rules").xpath(".//dt"):
         assert titles[dt.get("id")[5:]] in dt.text_content()
+    text = root.text_content()
+    assert "格式：txt" in text and "格式：text" not in text     # formats by their file names

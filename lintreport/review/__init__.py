@@ -42,6 +42,11 @@ class Report:
     def name(self) -> str:
         return self.place or os.path.splitext(os.path.basename(self.path))[0]
 
+    @property
+    def format_name(self) -> str:
+        """The format as a reader names it: txt, md, docx, html, pdf (not text, markdown)."""
+        return {"text": "txt", "markdown": "md"}.get(self.kind, self.kind)
+
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.result.findings if f.severity == severity)
 

@@ -91,7 +91,7 @@ def overview(review: Review) -> str:
                    f'<td data-v="{esc(r.name)}"><a href="#r{i}">{esc(r.name)}</a>'
                    f'<div class="path">{esc(res.path)}</div></td>'
                    f'<td data-v="{res.report_year or 0}">{res.report_year or "—"}</td>'
-                   f'<td data-v="{esc(r.kind)}">{esc(r.kind)}</td>')
+                   f'<td data-v="{esc(r.format_name)}">{esc(r.format_name)}</td>')
         for sev, n in zip(("error", "warning", "info"), counts):
             out.append(f'<td data-v="{n}" class="n{" sev-" + sev if n else ""}">{n}</td>')
         for key in keys:
@@ -193,7 +193,7 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
     counts = " ".join(f'<span class="sev-{s.label}">{s.zh} {report.count(s)}</span>'
                       for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     pages = max((p for _, _, p, _ in report.lines if p), default=0)
-    facts = [f"文件：{res.path}", f"格式：{report.kind}"]
+    facts = [f"文件：{res.path}", f"格式：{report.format_name}"]
     facts += [f"标题：{res.title}"] if res.title else []
     facts += [f"报告年度：{res.report_year}年"] if res.report_year else []
     facts += [f"发布日期：{report.published:%Y-%m-%d}"] if report.published else []

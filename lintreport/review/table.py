@@ -35,7 +35,7 @@ def rows(review: Review) -> list[list]:
     for i, r in enumerate(review.reports, 1):
         res = r.result
         share = res.stats.get("copied_share")
-        out.append([i, r.name, res.path, r.kind, res.title, res.report_year or "",
+        out.append([i, r.name, res.path, r.format_name, res.title, res.report_year or "",
                     r.published.isoformat() if r.published else "",
                     r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO)]
                    + [part_state(res, k, review.rules)[0] for k in keys]
