@@ -229,12 +229,13 @@ def load(name_or_path: str = "township") -> Checklist:
             _check_keys(included, RULEFILE_KEYS, file)
             raw_rules += [(r, file) for r in included.get("rules", [])]
     raw_rules += [(r, path) for r in data.get("rules", [])]
-    overrides = data.get("set", {})
+    overrides = {str(k).upper(): o for k, o in data.get("set", {}).items()}   # ids any case
     for rid, o in overrides.items():
         _check_keys(o, OVERRIDE_KEYS, f"{path}: set.{rid}")
     rules, seen = [], {}
     for raw, file in raw_rules:
-        rule = make_rule(raw, file, overrides.get(raw.get("id") if isinstance(raw, dict) else None))
+        rid = str(raw.get("id")).upper() if isinstance(raw, dict) else None
+        rule = make_rule(raw, file, overrides.get(rid))
         if rule.id in seen:
             raise ConfigError(f"{file}: 规则 {rule.id}: id 与 {seen[rule.id]} 中的规则重复")
         seen[rule.id] = file

@@ -90,8 +90,9 @@ def parse(data: dict, path: str = "<config>") -> Config:
     config = Config(path=path)
     if "checklist" in data:
         config.checklist = data["checklist"]
-        if cl.looks_like_path(config.checklist) and not os.path.isabs(config.checklist) and os.path.exists(
-                os.path.join(os.path.dirname(path), config.checklist)):
+        beside = os.path.join(os.path.dirname(path), config.checklist)
+        if cl.looks_like_path(config.checklist) and not os.path.isabs(config.checklist) and \
+                os.path.exists(beside):
             config.checklist = os.path.join(os.path.dirname(path), config.checklist)
     config.select = tuple(map(str, data.get("select", ())))
     config.ignore = tuple(map(str, data.get("ignore", ())))

@@ -112,12 +112,6 @@ def make_rich_docx(path, lines, with_table=True):
 
 
 def qn_p():
-    from docx.oxml.ns import qn
-    return qn("w:p")
-
-
-
-def qn_p():
     """The qualified tag of a Word paragraph, w:p."""
     from docx.oxml.ns import qn
     return qn("w:p")

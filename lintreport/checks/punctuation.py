@@ -119,7 +119,7 @@ def stray_space(doc, rule, ctx):
     if places:
         line, a, b = places[0]
         yield doc.hit(line, a - 1, b + 1, args={
-            "count": len(places), "places": where([l for l, _, _ in places]),
+            "count": len(places), "places": where([line for line, _, _ in places]),
             "around": line.text[a - 1] + "␣" + line.text[b]})
 
 
@@ -166,7 +166,7 @@ def halfwidth_punctuation(doc, rule, ctx):
     if places:
         line, i = places[0]
         yield doc.hit(line, i, i + 1, args={"count": len(places),
-                                            "places": where([l for l, _ in places]),
+                                            "places": where([line for line, _ in places]),
                                             "marks": "".join(sorted({l.text[j] for l, j in places}))})
 
 
@@ -253,7 +253,7 @@ def title_comma(doc, rule, ctx):
     if places:
         line, i = places[0]
         yield doc.hit(line, i - 1, i + 2, args={
-            "count": len(places), "places": where([l for l, _ in places]),
+            "count": len(places), "places": where([line for line, _ in places]),
             "found": _titles_around(line.text, i)})
 
 
