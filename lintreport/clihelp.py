@@ -85,6 +85,15 @@ def install() -> None:
         kind.name = TYPE_NAMES.get(kind.name, kind.name)
     from .ruleinfo import width
     formatting.term_len = width         # align help columns by display width (汉字 = 2)
+    missing = exceptions.MissingParameter
+    if not getattr(missing.format_message, "zh", False):
+        english = missing.format_message
+
+        def format_message(self) -> str:    # click ends "缺少参数 'X'" with its own "."
+            text = english(self)
+            return text[:-1] + "。" if text.endswith(".") else text
+        format_message.zh = True
+        missing.format_message = format_message
 
 
 class HelpFormatter:

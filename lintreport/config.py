@@ -93,7 +93,7 @@ def parse(data: dict, path: str = "<config>") -> Config:
         beside = os.path.join(os.path.dirname(path), config.checklist)
         if cl.looks_like_path(config.checklist) and not os.path.isabs(config.checklist) and \
                 os.path.exists(beside):
-            config.checklist = os.path.join(os.path.dirname(path), config.checklist)
+            config.checklist = beside
     config.select = tuple(map(str, data.get("select", ())))
     config.ignore = tuple(map(str, data.get("ignore", ())))
     config.exclude = tuple(map(str, data.get("exclude", ())))

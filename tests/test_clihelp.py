@@ -31,6 +31,7 @@ def test_usage_errors_are_chinese_one_message_exit_2():
                         (["review", "--jobs", "x", "a"], "不是有效的整数")):
         r = run(*args)
         assert r.exit_code == 2 and "错误：" in r.stderr and words in r.stderr, r.stderr
+        assert not re.search(r"[\u4e00-\u9fff']\.\s*$", r.stderr.strip()), r.stderr
         assert not ENGLISH.search(r.stderr), r.stderr
         assert r.stdout == ""
 
