@@ -45,6 +45,7 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
         state = f"无法读取：{r.error}" if r.error and not r.findings else r.report_year or ""
         out.append(f"| `{r.path}` | {state} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | "
                    f"{c[Severity.INFO]} |")
+    titles = {r.id: r.title for r in result.rules if r.title}
     for r in result.files:
         if not r.findings:
             continue
@@ -52,7 +53,7 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
                 "| 行 | 级别 | 规则 | 说明 |", "|---|---|---|---|"]
         for f in r.findings:
             msg = f.message.replace("|", "\\|")
-            out.append(f"| {f.line} | {f.severity.zh} | {f.rule} | {msg} |")
+            out.append(f"| {f.line} | {f.severity.zh} | {f.rule} {titles.get(f.rule, '')} | {msg} |")
         out += ["", "</details>"]
     text = "\n".join(out) + "\n"
     if len(text.encode("utf-8")) > limit:
