@@ -18,3 +18,15 @@ def test_cut_at_a_word_boundary_when_no_mark_is_near():
     assert clip(text, 20, words=True) == "坚持以习近平法治思想为指导深入推进法治……"   # not 法治政…
     assert clip("2024年河市镇法治建设工作在区管委的统一领导下", 20, words=True) == \
         "2024年河市镇法治建设工作在区管委的……"                               # not 的统…
+
+
+def test_a_cut_after_de_or_a_year_needs_no_jieba():
+    """jieba's dictionary takes about a second to load: an ordinary report without a title
+    must not pay for it."""
+    import subprocess
+    import sys
+    code = ("import sys; from lintreport.text import clip; "
+            "print(clip('2024年河市镇法治建设工作在区管委的统一领导下', 20, words=True)); "
+            "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.split() == ["2024年河市镇法治建设工作在区管委的……", "False"]
