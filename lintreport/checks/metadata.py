@@ -18,7 +18,7 @@ def title_present(doc, rule, ctx):
     if doc.title or not doc.paragraphs:
         return
     line = doc.addressee or doc.paragraphs[0].line
-    yield doc.hit(line, 0, None, args={"first": T.clip(line.text, 20, words=True),
+    yield doc.hit(line, 0, None, args={"first": T.clip(line.text, 20),
                                        "suggest": suggested_title(doc, ctx)})
 
 
