@@ -99,8 +99,10 @@ class Checklist:
     settings: dict = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> Rule | None:
+        """The rule with this id or alias; ids are not case-sensitive (s003 is S003)."""
+        key = rule_id.casefold()
         for r in self.rules:
-            if r.id == rule_id or rule_id in r.aliases:
+            if r.id.casefold() == key or key in (a.casefold() for a in r.aliases):
                 return r
         return None
 
@@ -153,7 +155,7 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
 
 def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
     rid = data.get("id") if isinstance(data, dict) else None
-    where = f"{path}: 规则 {rid or '(无id)'}"
+    where = f"{path}: 规则 {rid or '（无id）'}"
     _check_keys(data, RULE_KEYS, where)
     for key in RULE_REQUIRED:
         if key not in data:
@@ -198,11 +200,18 @@ def _parts(data: dict, path: str) -> dict[str, Part]:
     return parts
 
 
+def looks_like_path(value: str) -> bool:
+    """A checklist given as a file (has a folder separator or a .yaml ending), not a name."""
+    return "/" in value or os.sep in value or value.lower().endswith((".yaml", ".yml"))
+
+
 @lru_cache(maxsize=16)
 def load(name_or_path: str = "township") -> Checklist:
     """Load a shipped checklist by name (township, county) or a checklist file by path."""
     path = name_or_path
-    if not os.path.exists(path):
+    if looks_like_path(path) and not os.path.isfile(path):
+        raise ConfigError(f"检查清单文件“{path}”不存在或不是文件")
+    if not looks_like_path(path):     # a shipped name wins over a folder of that name in cwd
         path = os.path.join(rules_dir(), f"{name_or_path}.yaml")
         if not os.path.isfile(path):
             names = shipped()
@@ -220,12 +229,13 @@ def load(name_or_path: str = "township") -> Checklist:
             _check_keys(included, RULEFILE_KEYS, file)
             raw_rules += [(r, file) for r in included.get("rules", [])]
     raw_rules += [(r, path) for r in data.get("rules", [])]
-    overrides = data.get("set", {})
+    overrides = {str(k).upper(): o for k, o in data.get("set", {}).items()}   # ids any case
     for rid, o in overrides.items():
         _check_keys(o, OVERRIDE_KEYS, f"{path}: set.{rid}")
     rules, seen = [], {}
     for raw, file in raw_rules:
-        rule = make_rule(raw, file, overrides.get(raw.get("id") if isinstance(raw, dict) else None))
+        rid = str(raw.get("id")).upper() if isinstance(raw, dict) else None
+        rule = make_rule(raw, file, overrides.get(rid))
         if rule.id in seen:
             raise ConfigError(f"{file}: 规则 {rule.id}: id 与 {seen[rule.id]} 中的规则重复")
         seen[rule.id] = file

@@ -8,7 +8,11 @@ import sys
 
 import click
 
+from .clihelp import colour_wanted, command_classes, install
 from .errors import LintreportError
+
+install()       # click's own words (Usage:, Error: …) in Chinese
+ZhGroup, _ = command_classes()
 
 
 class Exit(enum.IntEnum):
@@ -41,7 +45,7 @@ def _config(config_path, checklist, select, ignore, fail_on):
     return conf
 
 
-class Group(click.Group):
+class Group(ZhGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -100,18 +104,19 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("--format", "fmt",
               type=click.Choice(["auto", "text", "json", "sarif", "github", "rdjson"]),
               default="auto", show_default=True, help="输出格式")
 @batch_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件")
-@click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option("--color/--no-color", "color", default=None,
+              help="文本输出是否使用颜色（默认：输出到终端且未设置 NO_COLOR 环境变量时使用）")
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
 @click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
 @click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, previous, output,
-          jobs, exit_zero, no_color, fix, diff, fix_output):
+          jobs, exit_zero, color, fix, diff, fix_output):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
@@ -132,9 +137,10 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     for r in result.files:
         if r.error:
             click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)
+    colour = False
     if fmt == "text":
         from .formatters.text import format as text_format
-        colour = not no_color and output is None and sys.stdout.isatty()
+        colour = colour_wanted(color if color is not None or output is None else False)
         rendered = text_format(result, colour=colour)
     else:
         rendered = get(fmt)(result)
@@ -142,7 +148,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
         with open(output, "w", encoding="utf-8") as f:
             f.write(rendered)
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=colour or None)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .formatters.github import summary
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
@@ -161,30 +167,22 @@ def list_rules(checklist, config_path):
     chk = cl.load(conf.checklist)
     active = {r.id for r in apply(chk, conf)}
     click.echo(f"检查清单：{chk.name}（{chk.title}），共 {len(chk.rules)} 条规则")
-    for r in chk.rules:
-        state = "" if r.id in active else "  （未启用）"
-        click.echo(f"{r.id}  {r.severity.zh}  {r.category:<12} {r.name}{state}")
+    from .ruleinfo import rules_table
+    click.echo("\n".join(rules_table(chk, active)))
 
 
 @main.command()
-@click.argument("rule")
+@click.argument("rule", metavar="规则")
 @CHECKLIST
 def explain(rule, checklist):
     """说明一条规则：检查什么、为什么、依据和示例。"""
     from . import checklist as cl
+    from .ruleinfo import explain as render
     chk = cl.load(checklist or "township")
-    r = chk.rule(rule) or next((x for x in chk.rules if x.name == rule), None)
+    r = chk.rule(rule) or next((x for x in chk.rules if x.name == rule.casefold()), None)
     if r is None:
         _fail(f"没有规则“{rule}”（用 lintreport rules 查看全部规则）")
-    click.echo(f"{r.id} {r.name}  [{r.category},{r.severity.zh}]")
-    click.echo(f"说明：{r.message}")
-    click.echo(f"理由：{r.rationale}")
-    click.echo(f"依据：{r.source}")
-    for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
-        for ex in r.examples.get(key, [])[:2]:
-            click.echo(f"{label}:")
-            from .docgen import example_text     # a batch of reports, or last year's and this year's
-            click.echo("".join(f"    {line}\n" for line in example_text(ex).splitlines()), nl=False)
+    click.echo(render(r, checklist or "township"), nl=False)
 
 
 @main.command()
@@ -213,13 +211,13 @@ def show(paths, checklist, config_path):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("-o", "--output", default="review.html", show_default=True,
               type=click.Path(dir_okay=False), help="审阅页面（单个HTML文件，可离线打开）")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
-              help="另存每份报告一行的CSV表格")
+              help="另存CSV表格：每份报告一行，问题明细另存为“同名_问题明细.csv”")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False),
-              help="另存每份报告一行的Excel表格")
+              help="另存Excel表格：报告总览和问题明细两张工作表")
 @click.option("--title", help="审阅页面的标题")
 @click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False),
               help="把每份报告带批注的Word副本写入此文件夹（按原文件夹结构，原文件不动）")

@@ -16,7 +16,7 @@ from .finding import CATEGORIES, Severity
 
 NAMES = (".lintreport.yaml", ".lintreport.yml")
 KEYS = {"checklist": str, "select": list, "ignore": list, "fail-on": str, "deadline": str,
-        "rules": dict, "exclude": list, "min-share": (int, float), "layout": bool}
+        "rules": dict, "exclude": list, "layout": bool}
 
 
 @dataclass
@@ -90,9 +90,10 @@ def parse(data: dict, path: str = "<config>") -> Config:
     config = Config(path=path)
     if "checklist" in data:
         config.checklist = data["checklist"]
-        if not os.path.isabs(config.checklist) and os.path.exists(
-                os.path.join(os.path.dirname(path), config.checklist)):
-            config.checklist = os.path.join(os.path.dirname(path), config.checklist)
+        beside = os.path.join(os.path.dirname(path), config.checklist)
+        if cl.looks_like_path(config.checklist) and not os.path.isabs(config.checklist) and \
+                os.path.exists(beside):
+            config.checklist = beside
     config.select = tuple(map(str, data.get("select", ())))
     config.ignore = tuple(map(str, data.get("ignore", ())))
     if data.get("layout") is False:     # a house style other than GB/T 9704: no layout rules
@@ -116,21 +117,21 @@ def parse(data: dict, path: str = "<config>") -> Config:
 
 def selected(rule: cl.Rule, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
     """A rule is on when select names it (or is empty) and ignore does not."""
-    names = {rule.id, rule.category, rule.name, *rule.aliases}
-    if select and not names & set(select):
+    names = {n.casefold() for n in (rule.id, rule.category, rule.name, *rule.aliases)}
+    if select and not names & {n.casefold() for n in select}:
         return False
-    return not names & set(ignore)
+    return not names & {n.casefold() for n in ignore}
 
 
 def apply(checklist: cl.Checklist, config: Config) -> list[cl.Rule]:
     """The rules of a checklist that are on, with the configuration's overrides applied."""
     for name in (*config.select, *config.ignore):
-        if name not in CATEGORIES and checklist.rule(name) is None and \
-                not any(r.name == name for r in checklist.rules):
+        if name.casefold() not in CATEGORIES and checklist.rule(name) is None and \
+                not any(r.name == name.casefold() for r in checklist.rules):
             raise ConfigError(f"{config.path or '命令行'}: 没有名为“{name}”的规则或类别")
-    rules = []
+    rules, overrides = [], {str(k).casefold(): o for k, o in config.rules.items()}
     for rule in checklist.rules:
-        o = config.rules.get(rule.id) or config.rules.get(rule.name)
+        o = overrides.get(rule.id.casefold()) or overrides.get(rule.name)
         if o:
             where = f"{config.path}: rules.{rule.id}"
             changes = {}
@@ -146,7 +147,7 @@ def apply(checklist: cl.Checklist, config: Config) -> list[cl.Rule]:
                 changes["options"] = cl.validate_options(
                     checks.get(rule.check), {**rule.options, **o["options"]}, where)
             rule = dataclasses.replace(rule, **changes)
-        if (rule.enabled or rule.id in config.select) and \
+        if (rule.enabled or rule.id.casefold() in {n.casefold() for n in config.select}) and \
                 selected(rule, config.select, config.ignore):
             rules.append(rule)
     return rules

@@ -7,14 +7,7 @@ from __future__ import annotations
 import sys
 
 from . import checklist as cl
-from .finding import CATEGORIES
-
-CATEGORY_ZH = {
-    "structure": "结构", "coverage": "覆盖", "metadata": "元数据", "duplicate": "重复",
-    "numbers": "数字", "dates": "日期", "numbering": "序号", "citation": "引用",
-    "hygiene": "残留与杂质", "punctuation": "标点与数字用法", "layout": "版式（仅.docx）",
-    "followup": "去年安排的落实",
-}
+from .finding import CATEGORIES, CATEGORY_ZH
 
 
 def example_text(example) -> str:
@@ -56,17 +49,17 @@ def render() -> str:
            "", f"默认检查清单 `{township.name}`（{township.title}），共 {len(township.rules)} 条规则。"]
     for other in others:
         out.append(f"另有检查清单 `{other.name}`（{other.title}），规则相同，差异见各规则下的说明。")
-    out += ["", "| 规则 | 名称 | 类别 | 级别 |", "|---|---|---|---|"]
+    out += ["", "| 规则 | 名称 | 英文名 | 类别 | 级别 |", "|---|---|---|---|---|"]
     for r in township.rules:
-        out.append(f"| [{r.id}](#{r.id.lower()}) | {r.name} | {CATEGORY_ZH[r.category]} | "
+        out.append(f"| [{r.id}](#{r.id.lower()}) | {r.title} | {r.name} | {CATEGORY_ZH[r.category]} | "
                    f"{r.severity.zh} |")
     for category in CATEGORIES:
         rules = [r for r in township.rules if r.category == category]
         if not rules:
             continue
-        out += ["", f"## {CATEGORY_ZH[category]}({category})"]
+        out += ["", f"## {CATEGORY_ZH[category]}（{category}）"]
         for r in rules:
-            out += ["", f"### {r.id}", "", f"**{r.name}** · {r.severity.zh} · 检查类型 `{r.check}`", "",
+            out += ["", f"### {r.id}", "", f"**{r.title}**（{r.name}）· {r.severity.zh} · 检查类型 `{r.check}`", "",
                     f"- 检查什么：{r.message}", f"- 为什么：{r.rationale}", f"- 依据：{r.source}"]
             for other in others:
                 o = other.rule(r.id)

@@ -158,8 +158,7 @@ class Document:
         end_column = max(end - line.prefix, 0) + 1 if end > start else None
         excerpt = kw.pop("excerpt", None)
         if excerpt is None:
-            excerpt = line.text[start:end].strip()
-            excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
+            excerpt = T.clip(line.text[start:end], 40)
         return Hit(line.number, column, kw.pop("end_line", line.number), end_column,
                    excerpt=excerpt, **kw)
 

@@ -16,6 +16,7 @@ from .config import Config, apply
 from .document import Document, parse
 from .errors import InputError, LintreportError
 from .finding import Finding, Hit
+from .overlap import reading_order, said_once
 from .read import Source, read, supported
 from .switches import DISABLE, ids_of
 
@@ -90,7 +91,8 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
     if any(f.rule in empty for f in findings):
         findings = [f for f in findings if f.rule in empty or
                     f.category not in ("structure", "coverage", "metadata")]
-    findings.sort()
+    findings = said_once(findings, {r.id: n for n, r in enumerate(rules)})
+    findings.sort(key=reading_order)
     return findings, summaries, problems
 
 
@@ -112,7 +114,7 @@ def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
 
 
 def hidden(f: Finding, marks) -> bool:
-    return any((scope is None or scope == f.line) and (not ids or f.rule in ids or
+    return any((scope is None or scope == f.line) and (not ids or f.rule.casefold() in ids or
                                                        f.category in ids)
                for scope, ids in marks)
 
@@ -276,7 +278,7 @@ def run_batch(results, rules: list[cl.Rule], ctx: Context) -> None:
                 if not r.reference and not r.error:
                     r.error = f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}"
     for r, _ in results:
-        r.findings.sort()
+        r.findings.sort(key=reading_order)
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>",

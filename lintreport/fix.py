@@ -23,8 +23,9 @@ PASSES = 5
 
 def _bulk():
     """Kinds that report once per report but fix every place they count."""
-    from .checks.punctuation import halfwidth_edits
-    return {"halfwidth-punctuation": halfwidth_edits}
+    from .checks.punctuation import halfwidth_edits, stray_space_edits, title_comma_edits
+    return {"halfwidth-punctuation": halfwidth_edits, "stray-space": stray_space_edits,
+            "title-comma": title_comma_edits}
 
 
 def plan(source: Source, checklist, rules, config) -> list[Fix]:
@@ -63,7 +64,7 @@ def _decode(path: str) -> tuple[str, str, bytes]:
         data = f.read()
     text, encoding = decode(data)
     if encoding.endswith("-lossy"):
-        raise InputError("文件含有无法解码的字节,自动修正会破坏它们,请先转换为UTF-8")
+        raise InputError("文件含有无法解码的字节，自动修正会破坏它们，请先转换为UTF-8")
     if encoding == "utf-16":
         encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
     return text, encoding, data[:2] if encoding.startswith("utf-16") else b""
@@ -101,7 +102,13 @@ def _segments(p):
 
 
 def _edit_paragraph(p, fixes: list[Fix]) -> int:
-    """Apply fixes (source columns of this paragraph) to its w:t elements, right to left."""
+    """Apply fixes (source columns of this paragraph) to its w:t elements, right to left.
+
+    A fix inside one run changes only that run. A fix spanning runs (“,” bold, the space
+    after it plain) puts the replacement in the first run it touches, keeping that run's
+    formatting, and removes only the replaced characters from the others: no run is added
+    or deleted, so styles and run formatting stay as they were. A fix that would cut
+    through a tab, break or field is not applied."""
     from docx.oxml.ns import qn
     segments, done = _segments(p), 0
     for f in sorted(fixes, reverse=True):
@@ -131,13 +138,17 @@ def fix_docx(path: str, output: str, checklist, rules, config) -> int:
         fixes: dict[int, list[Fix]] = {}
         for f in plan(source, checklist, rules, config):
             fixes.setdefault(f.line, []).append(f)
-        document, done, seen = docx.Document(current), 0, set()
+        document, done = docx.Document(current), 0
+        # merged table cells repeat a paragraph: edit each element once. The set holds the
+        # elements themselves, not id()s: lxml reuses the ids of proxies it has freed, while
+        # a proxy that is kept alive is the one it hands out again for the same element.
+        seen: set = set()
         for number, paragraph in enumerate(body_paragraphs(document), 1):
-            line = source.lines[number - 1]
-            if number in fixes and id(paragraph._p) not in seen and \
+            line, element = source.lines[number - 1], paragraph._p
+            if number in fixes and element not in seen and \
                     paragraph.text.replace("\u000b", "") == line.text[line.prefix:]:
-                done += _edit_paragraph(paragraph._p, fixes[number])
-            seen.add(id(paragraph._p))      # merged table cells repeat a paragraph
+                done += _edit_paragraph(element, fixes[number])
+            seen.add(element)
         document.save(output)
         total, current = total + done, output
         if not done:
@@ -172,13 +183,13 @@ def fix_files(result, config, output: str | None = None, write: bool = True) -> 
         path, dest = r.path, target(r.path, output, len(files) > 1)
         if dest is not None and os.path.exists(dest) and os.path.samefile(dest, path) and \
                 path.lower().endswith(".docx"):
-            report.notes.append(f"{path}: 不能覆盖原docx文件,请为修正副本另选位置")
+            report.notes.append(f"{path}: 不能覆盖原docx文件，请为修正副本另选位置")
             report.paths.append(path)
             continue
         try:
             if path.lower().endswith(".docx"):
                 if dest is None and write:
-                    report.notes.append(f"{path}: docx 不在原文件上修改,请用 --fix-output 指定修正副本的位置")
+                    report.notes.append(f"{path}: docx不在原文件上修改，请用 --fix-output 指定修正副本的位置")
                     report.paths.append(path)
                     continue
                 with tempfile.TemporaryDirectory() as tmp:
@@ -193,15 +204,15 @@ def fix_files(result, config, output: str | None = None, write: bool = True) -> 
                     with open(dest, "wb") as f:
                         f.write(data)
         except (InputError, OSError, ValueError) as exc:
-            report.notes.append(f"{path}: 未修正:{exc}")
+            report.notes.append(f"{path}: 未修正：{exc}")
             report.paths.append(path)
             continue
         report.paths.append(dest if write else path)
         if n:
             report.changed += 1
-            where = "" if dest in (None, path) else f",写入 {dest}"
+            where = "" if dest in (None, path) else f"，写入 {dest}"
             report.notes.append(f"{path}: 修正 {n} 处{where}")
             report.diff += "".join(difflib.unified_diff(
                 before.splitlines(keepends=True), after.splitlines(keepends=True),
-                fromfile=path, tofile=f"{path}(修正后)"))
+                fromfile=path, tofile=f"{path}（修正后）"))
     return report

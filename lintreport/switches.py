@@ -14,8 +14,8 @@ COMMENT = re.compile(r"<!--\s*lintreport-disable[^>]*?-->")
 
 
 def ids_of(match: re.Match) -> set[str]:
-    """The rule ids or categories a switch names (empty: every rule)."""
-    return set(re.split(r"[\s,]+", match.group(2).strip())) - {""}
+    """The rule ids or categories a switch names, case-folded (empty: every rule)."""
+    return {x.casefold() for x in re.split(r"[\s,]+", match.group(2).strip())} - {""}
 
 
 def strip(text: str) -> str:

@@ -73,3 +73,45 @@ def make_docx(path, lines, numbered=True):
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
     document.save(str(path))
     return path
+
+
+def make_rich_docx(path, lines, with_table=True):
+    """A Word file as a drafter makes one: every paragraph in several runs (bold, red),
+    headings in Word's automatic numbering, a table, a header and a footer."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import RGBColor
+    make_docx(path, [""])                      # the numbering definitions of the test helper
+    document = docx.Document(str(path))
+    body = document.element.body
+    for p in list(body.iterchildren(qn_p())):
+        body.remove(p)
+    document.sections[0].header.paragraphs[0].text = "云岭镇人民政府 (内部资料)"
+    document.sections[0].footer.paragraphs[0].text = "第1页,共1页"
+    marker = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+    for n, line in enumerate(lines):
+        m = marker.match(line)
+        p = document.add_paragraph(style="List Paragraph" if m else None)
+        if m:
+            level = 0 if m.group(1).endswith("、") else 1
+            line = line[m.end():]
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        for k in range(0, len(line), 5):
+            r = p.add_run(line[k:k + 5])
+            r.bold = True if k // 5 % 3 == 1 else None
+            if k // 5 % 3 == 2:
+                r.font.color.rgb = RGBColor(0xC0, 0, 0)
+        if with_table and n == 3:
+            table = document.add_table(rows=2, cols=2)
+            table.cell(0, 0).text, table.cell(0, 1).text = "项目", "数量 (件)"
+            table.cell(1, 0).text, table.cell(1, 1).text = "复议案件,诉讼案件", "3"
+    document.save(str(path))
+    return path
+
+
+def qn_p():
+    """The qualified tag of a Word paragraph, w:p."""
+    from docx.oxml.ns import qn
+    return qn("w:p")

@@ -27,3 +27,11 @@ def test_readme_opens_with_the_two_commands():
     assert readme.index(install) < readme.index(tests) < readme.index("## 常用用法")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert tests in ci, ".ci/run runs exactly the README's test command"
+
+
+def test_docs_do_not_install_an_unpublished_package():
+    """lintreport is not on PyPI: docs install it from the repository or a path."""
+    import re
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"pip install\s+lintreport(?![\w./@-])", text), path.name

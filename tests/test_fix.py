@@ -14,7 +14,7 @@ from lintreport.checks.hygiene import DEBRIS
 from lintreport.cli import main
 from lintreport.fix import apply
 from lintreport.finding import Fix
-from tests.conftest import SEEDS, make_docx
+from tests.conftest import SEEDS, make_docx, make_rich_docx, qn_p
 
 # What a fix may change: punctuation, spaces and 文号 brackets, one for another or away.
 MARKS = set(",;:?!()，；：？！（）。、 \t\u3000\u00a0〔〕[]［］【】﹝﹞")
@@ -184,3 +184,71 @@ def test_docx_diff_without_writing(tmp_path):
     r = run("check", "--diff", str(path))
     assert r.exit_code == 1 and "+2025年，云岭镇开展活动（含社区）。" in r.stdout
     assert not re.search(r"fixed\.docx", " ".join(p.name for p in tmp_path.iterdir()))
+
+
+def _formatting(path):
+    """Everything but the characters: per paragraph its style, list numbering and runs'
+    formatting; the table shape; header and footer text."""
+    import docx
+    document = docx.Document(str(path))
+    out = []
+    for p in document.element.body.iter(qn_p()):
+        ppr = p.pPr
+        out.append((ppr.xml if ppr is not None else "",
+                    [r.rPr.xml if r.rPr is not None else "" for r in p.r_lst]))
+    tables = [(len(t.rows), len(t.columns)) for t in document.tables]
+    sections = [(s.header.paragraphs[0].text, s.footer.paragraphs[0].text) for s in document.sections]
+    return out, tables, sections
+
+
+@pytest.mark.parametrize("seed", SEEDS[:3:2], ids=[p.name[:3] for p in SEEDS[:3:2]])
+def test_docx_of_a_sample_gets_as_many_fixes_as_its_text(seed, tmp_path):
+    from lintreport.read import read
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    path = make_rich_docx(tmp_path / "r.docx", lines, with_table=False)
+    text = tmp_path / "r.txt"
+    text.write_text("\n".join(read(str(path)).lines[i].text for i in range(len(lines))) + "\n",
+                    encoding="utf-8")
+    rt = CliRunner().invoke(main, ["check", "--fix", "--format", "json", str(text)])
+    out = tmp_path / "fixed.docx"
+    rd = CliRunner().invoke(main, ["check", "--fix-output", str(out), "--format", "json", str(path)])
+    count = lambda r: int(re.search(r"修正 (\d+) 处", r.stderr).group(1)) if "修正 " in r.stderr else 0  # noqa
+    assert count(rd) == count(rt) > 0
+    left = json.loads(rd.stdout)["files"][0]["findings"]
+    assert [f["rule"] for f in left if f["fix"] or f["rule"] == "P003"] == []
+    after = [line.text for line in read(str(out)).lines]
+    assert after == text.read_text(encoding="utf-8").splitlines()
+    before = [line.text for line in read(str(path)).lines]
+    assert only_fixable_changes("\n".join(before), "\n".join(after)) == []
+    assert _formatting(out) == _formatting(path)
+
+
+def test_docx_with_table_numbering_and_runs_is_fixed_everywhere(tmp_path):
+    import docx
+    lines = ["云岭镇2023年法治政府建设工作报告", "一、推进法治政府建设的主要举措和成效",
+             "（一）强化组织领导,健全工作体系", "全年办理复议案件3件,诉讼案件2件;化解率98%。",
+             "镇党委书记(第一责任人)带头学法。", "二、存在的不足和原因", "执法力量薄弱,主要原因在于培训不足。"]
+    path = make_rich_docx(tmp_path / "t.docx", lines)
+    out = tmp_path / "t_fixed.docx"
+    r = run("check", "--fix-output", str(out), "--format", "json", str(path))
+    fixed = docx.Document(str(out))
+    texts = [p.text for p in fixed.paragraphs]
+    assert "强化组织领导，健全工作体系" in texts
+    assert "全年办理复议案件3件，诉讼案件2件；化解率98%。" in texts
+    assert "镇党委书记（第一责任人）带头学法。" in texts
+    assert fixed.tables[0].cell(1, 0).text == "复议案件，诉讼案件"
+    assert fixed.sections[0].header.paragraphs[0].text == "云岭镇人民政府 (内部资料)"   # not linted
+    assert _formatting(out) == _formatting(path)
+    left = json.loads(r.stdout)["files"][0]["findings"]
+    assert not [f for f in left if f["rule"] == "P003"]
+
+
+def test_docx_diff_lists_every_fixed_paragraph(tmp_path):
+    lines = ["云岭镇2023年法治政府建设工作报告", "一、主要举措和成效", "推进依法行政,健全体系。",
+             "全年办理复议案件3件,诉讼案件2件。", "二、存在的不足和原因", "执法力量薄弱;原因在于培训不足。"]
+    path = make_rich_docx(tmp_path / "d.docx", lines, with_table=False)
+    r = run("check", "--diff", str(path))
+    assert r.exit_code == 1
+    added = [line for line in r.stdout.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert added == ["+推进依法行政，健全体系。", "+全年办理复议案件3件，诉讼案件2件。",
+                     "+执法力量薄弱；原因在于培训不足。"]

@@ -62,6 +62,8 @@ def test_github_commands_escape_and_summary(monkeypatch, tmp_path):
     assert all("\n" not in l for l in lines)
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## lintreport 检查结果") and "| 报告 |" in text
+    # annotations and the summary name each rule by its Chinese title
+    assert "title=S004 缺少第一责任人履职情况::" in out and "| S004 缺少第一责任人履职情况 |" in text
 
 
 def test_github_escaping():

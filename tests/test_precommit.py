@@ -30,7 +30,7 @@ def test_manifest_is_valid():
     assert hook["entry"] == "lintreport check"
     import re
     files = re.compile(hook["files"])
-    assert all(files.search(f"a/报告.{ext}") for ext in ("txt", "md", "docx", "html", "htm"))
+    assert all(files.search(f"a/报告.{ext}") for ext in ("txt", "md", "docx", "html", "htm", "pdf"))
     assert not files.search("data.csv") and not files.search("report.txt.bak")
 
 

@@ -160,7 +160,9 @@ def test_spreadsheet_rows(batch, tmp_path):
     header = table[0]
     for r, row in zip(result.reports, table[1:]):
         assert row[header.index("错误")] == r.count(Severity.ERROR)
-        assert row[header.index("第一责任人")] == ("有" if r.result.parts["leaders"] else "缺")
+        gaps = {f.rule for f in r.result.findings} & {"S005"}
+        assert row[header.index("第一责任人")] == \
+            ("缺" if not r.result.parts["leaders"] else "不全" if gaps else "有")
     write_csv(result, tmp_path / "r.csv")
     assert (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as f:
@@ -170,6 +172,42 @@ def test_spreadsheet_rows(batch, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
     got = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
     assert got == table
+
+
+def test_spreadsheet_agrees_with_the_findings_and_lists_every_finding(tmp_path):
+    """不足原因 is not 有 when S003 says the causes are missing; rules by name; a second
+    sheet (and CSV) with one row per finding, filterable, header frozen."""
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "石门街道2022年法治政府建设工作报告\n2022年，石门街道在上级党委、政府的坚强领导下，深入学习贯彻习近平法治思想，扎实推进法治政府建设，各项工作取得新进展。现将有关情况报告如下。\n一、主要举措和成效\n推进依法行政,健全制度。\n"
+        "二、存在的问题及不足\n执法力量薄弱。\n三、下一年度工作安排\n继续推进。\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "青山县2021年法治政府建设工作报告\n2021年，青山县在上级党委、政府的坚强领导下，深入学习贯彻习近平法治思想，扎实推进法治政府建设，各项工作取得新进展。现将有关情况报告如下。\n一、主要举措和成效\n推进依法行政。\n"
+        "二、存在的不足和原因\n执法力量薄弱，主要原因在于培训不足。\n", encoding="utf-8")
+    result = review([str(folder)], Config(), jobs=1)
+    table = rows(result)
+    header = table[0]
+    a, b = table[1], table[2]
+    assert "S003" in {f.rule for f in result.reports[0].result.findings}
+    assert a[header.index("不足原因")] == "不全" and b[header.index("不足原因")] == "有"
+    assert "缺少不足的原因（S003）" in a[header.index("问题")]
+    assert "×" not in a[header.index("问题")]
+    write_xlsx(result, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["报告总览", "问题明细"]
+    sheet = book["问题明细"]
+    got = list(sheet.iter_rows(values_only=True))
+    assert list(got[0]) == ["序号", "报告", "地方", "文件", "行", "规则", "规则名称", "类别",
+                            "级别", "问题", "原文", "依据"]
+    assert len(got) - 1 == len(result.findings)
+    s003 = next(row for row in got if row[5] == "S003")
+    assert s003[2] == "石门街道" and s003[6] == "缺少不足的原因" and s003[8] == "错误"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    paths = write_csv(result, str(tmp_path / "r.csv"))
+    with open(paths[1], encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.reader(f))) == len(got)
 
 
 def test_progress_and_parallel_run_give_the_same_result(tmp_path):
@@ -213,3 +251,21 @@ def test_cli_exit_codes_follow_check(tmp_path):
     assert runner.invoke(main, ["review", str(SEEDS[1]), "-o", out]).exit_code == 1
     assert runner.invoke(main, ["review", str(SEEDS[1]), "-o", out, "--exit-zero"]).exit_code == 0
     assert runner.invoke(main, ["review", str(SEEDS[1]), "-o", out, "--select", "M004"]).exit_code == 0
+
+
+def test_page_names_rules_and_categories_in_chinese(batch):
+    """最常见的问题, the glossary and each finding say the rule's title and the category in
+    Chinese, not a cut message template or an English slug."""
+    _, result = batch
+    root = lxml.html.document_fromstring(render(result))
+    top = having(root, "table", "top")[0]
+    titles = {r.id: r.title for r in result.rules}
+    for row in top.xpath("tbody/tr"):
+        rule, text = row.xpath("td")[0].text_content(), row.xpath("td")[1].text_content()
+        assert text == titles[rule]
+    cats = {d.text_content() for d in having(root, "div", "cat")}
+    assert cats and not cats & {"punctuation", "structure", "coverage"}
+    for dt in root.get_element_by_id("rules").xpath(".//dt"):
+        assert titles[dt.get("id")[5:]] in dt.text_content()
+    text = root.text_content()
+    assert "格式：txt" in text and "格式：text" not in text     # formats by their file names

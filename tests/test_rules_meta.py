@@ -1,7 +1,6 @@
 """Every shipped rule: valid, unique, cited, and its pass/fail examples behave."""
 from __future__ import annotations
 
-import dataclasses
 import re
 import types
 
@@ -9,8 +8,8 @@ import pytest
 
 from lintreport import checklist as cl
 from lintreport.config import Config
-from lintreport.engine import lint, lint_text
 from lintreport.finding import CATEGORIES
+from lintreport.ruleinfo import lint_example
 
 # GB/T 15834: our own Chinese text takes full-width punctuation too
 HALF_WIDTH = re.compile(r"[\u4e00-\u9fff“”][,;:()!?]|[,;:()!?][\u4e00-\u9fff“”]")
@@ -36,30 +35,24 @@ def test_rule_metadata(name, rule):
     assert "UNVERIFIED" not in rule.source
     assert rule.rationale
     assert rule.examples.get("pass") and rule.examples.get("fail"), "needs pass and fail examples"
+    assert rule.title, "every rule has a short Chinese title (title:)"
+    assert re.search(r"[\u4e00-\u9fff]", rule.title) and len(rule.title) <= 16
+    assert "{" not in rule.title and not HALF_WIDTH.search(rule.title)
+
+
+@pytest.mark.parametrize("name", CHECKLISTS)
+def test_rule_titles_tell_rules_apart(name):
+    titles = [r.title for r in cl.load(name).rules]
+    assert len(set(titles)) == len(titles), "two rules share a title"
 
 
 def _lint_example(example, config, rule, folder):
-    """One example report, a batch of reports (a list) for a cross-report rule, a report and
-    last year's report ({previous: …, report: …}) for the follow-up rules, or a .docx
-    described by {docx: …} for a layout rule (built by tests/docx_build.py)."""
-    if isinstance(example, str):
-        return lint_text(example, config, rules=[rule])
     folder.mkdir()
-    previous = []
-    if isinstance(example, dict) and "previous" in example:
-        (folder / "previous.txt").write_text(example["previous"], encoding="utf-8")
-        previous, example = [str(folder / "previous.txt")], [example["report"]]
-    paths = []
-    if isinstance(example, dict):
-        from tests.docx_build import build
-        paths.append(build(example["docx"], folder / "example.docx"))
-    for n, text in enumerate(example if isinstance(example, list) else [], 1):
-        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
-        paths.append(str(folder / f"{n}.txt"))
-    batch = lint(paths, dataclasses.replace(config, select=(rule.id,)), previous=previous,
-                 jobs=1)
-    errors = "; ".join(r.error for r in batch.files if r.error)
-    return types.SimpleNamespace(error=errors or None, findings=batch.findings)
+    result = lint_example(rule, config.checklist, example, str(folder))
+    if hasattr(result, "files"):    # a batch: the reading errors of its files
+        errors = "; ".join(r.error for r in result.files if r.error)
+        return types.SimpleNamespace(error=errors or None, findings=result.findings)
+    return result
 
 
 @pytest.mark.parametrize("name,rule", RULES, ids=[f"{n}:{r.id}" for n, r in RULES])
@@ -78,3 +71,17 @@ def test_rule_examples(name, rule, tmp_path):
             assert "{" not in f.message, f"unfilled placeholder in {f.message}"
             own_words = QUOTED.sub("", f.message)     # quotations of the report keep its marks
             assert not HALF_WIDTH.search(own_words), f"half-width punctuation: {f.message}"
+
+
+def test_our_own_rule_texts_use_full_width_punctuation():
+    """Titles, rationales, fixes and the rule files' descriptions are our Chinese text."""
+    import glob
+    import os
+    from lintreport import yamlfile
+    base = cl.rules_dir()
+    for path in glob.glob(os.path.join(base, "*.yaml")) + glob.glob(os.path.join(base, "common", "*.yaml")):
+        data = yamlfile.load(path)
+        texts = [data.get("description", "")] + [
+            str(r.get(k, "")) for r in data.get("rules", []) for k in ("title", "rationale", "fix")]
+        for text in texts:
+            assert not HALF_WIDTH.search(QUOTED.sub("", text)), f"{path}: {text[:60]}"

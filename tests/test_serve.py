@@ -18,7 +18,7 @@ from lintreport.read import read
 from lintreport.serve import make_server
 from lintreport.serve.server import parse_form
 from lintreport.serve.work import Checker, UploadError, describe
-from tests.conftest import SEEDS, make_docx
+from tests.conftest import SEEDS, make_docx, make_rich_docx
 
 HESHI = next(p for p in SEEDS if "河市镇" in p.read_text(encoding="utf-8")[:200])
 MAX = 2 * 1024 * 1024
@@ -115,7 +115,7 @@ def test_sample_report_findings_grouped_by_part(server):
     # every finding is listed once and marked in the text; sources and fixes are shown
     assert len(re.findall(r'<tr id="res-f\d+" class="finding', html)) == html.count("<a class=\"badge")
     assert "依据：《法治政府建设与责任落实督察工作规定》" in html
-    assert "修正：删去多余的空格" in html and "下载修正稿" in html
+    assert "修正：下载的修正稿中，本条所说的各处一并改正" in html and "下载修正稿" in html
     assert '<dt id="rule-S004">' in html
 
 
@@ -337,3 +337,17 @@ def test_cli_serve_warns_when_others_can_reach_it(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_fixed_docx_download_has_the_fixes_of_a_many_run_document(server, tmp_path):
+    """A Word file whose paragraphs are split into many runs still downloads fixed."""
+    srv, _ = server
+    lines = ["云岭镇2023年法治政府建设工作报告", "一、主要举措和成效", "推进依法行政,健全体系。",
+             "全年办理复议案件3件,诉讼案件2件;化解率98%。", "二、存在的不足和原因", "执法力量薄弱,原因在于培训不足。"]
+    path = make_rich_docx(tmp_path / "云岭镇.docx", lines)
+    status, headers, body = post(srv, "/api/fix", {"file": ("云岭镇.docx", path.read_bytes())})
+    assert status == 200 and int(headers["X-Fixed"]) >= 4 and body[:2] == b"PK"
+    out = tmp_path / "fixed.docx"
+    out.write_bytes(body)
+    texts = [line.text for line in read(str(out)).lines]
+    assert "全年办理复议案件3件，诉讼案件2件；化解率98%。" in texts and "推进依法行政，健全体系。" in texts

@@ -107,7 +107,7 @@ def test_clicking_a_finding_highlights_the_text(page):
     expect(flashed).to_contain_text("NB004")
     expect(flashed).to_be_in_viewport()
     page.locator("tr.finding", has_text="P002").locator(".msg").click()
-    expect(page.locator("tr.finding", has_text="P002")).to_contain_text("修正：删去多余的空格")
+    expect(page.locator("tr.finding", has_text="P002")).to_contain_text("修正：下载的修正稿中，本条所说的各处一并改正")
 
 
 def test_corrupt_file_gets_a_clear_message_and_the_server_keeps_serving(page):

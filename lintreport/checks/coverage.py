@@ -39,7 +39,9 @@ def topic(doc, rule, ctx):
     text = "\n".join(t for s in sections for t in
                      [x.heading.title for x in s.walk()] + [p.text for p in s.all_paragraphs()])
     if not _found(text, o["any"], o["all"]):
+        # only the parts the report has: one it lacks is the structure rules' finding, and
+        # telling the reader to write the topic there would contradict it
         names = "".join(f"“{ctx.checklist.parts[k].name}”" for k in o["parts"]
-                        if k in ctx.checklist.parts)
+                        if k in ctx.checklist.parts and found.get(k))
         yield doc.hit(line, 0, 0, excerpt="", args={
             "topic": o["topic"], "detail": f"（只出现在其他部分，{names}中没有写本年度的落实情况）"})

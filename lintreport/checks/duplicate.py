@@ -112,7 +112,7 @@ def duplicate_text(doc, rule, ctx):
             one, several, what = UNITS[level]
             where = "本段前文" if earlier.para == first.para else f"第{earlier.line.number}行"
             excerpt = earlier.line.text[earlier.start:earlier.end].strip()
-            note = "先出现之处：" + (excerpt if len(excerpt) <= 30 else excerpt[:29] + "…")
+            note = "先出现之处：" + T.clip(excerpt, 30)
             reported.append((first.line.number, first.start, last.end))
             yield doc.hit(first.line, first.start, last.end, args={
                 "unit": several if len(run) > 1 else one, "where": where, "what": what,
@@ -252,7 +252,7 @@ def duplicate_across(items, rule, ctx):
         args = {"other": os.path.basename(items[owner[b]].path), "other_line": spots[3 * b],
                 "similarity": f"{sim:.0%}", "count": len(found),
                 "relation": f"，{relation}" if relation else ""}
-        excerpt = texts[g] if len(texts[g]) <= 40 else texts[g][:39] + "…"
+        excerpt = T.clip(texts[g], 40)
         line, column, end_column = spots[3 * g:3 * g + 3]
         yield live[r], Hit(line, column, line, end_column, args=args, related=related,
                            excerpt=excerpt)

@@ -162,11 +162,12 @@ def placeholder(doc, rule, ctx):
 def unknown_switch(doc, rule, ctx):
     """An inline switch (<!-- lintreport-disable X -->) naming no rule or category of the
     checklist hides nothing: most likely a typo, and the finding it meant to hide stays."""
-    known = {r.id for r in ctx.checklist.rules} | set(CATEGORIES)   # what the engine honours
+    # what the engine honours; ids are case-insensitive there, and so here
+    known = {r.id.casefold() for r in ctx.checklist.rules} | set(CATEGORIES)
     for line in doc.source.lines:
         if "lintreport-disable" not in line.text:
             continue
         for m in DISABLE.finditer(line.text):
             for name in sorted(ids_of(m) - known):
-                at = line.text.find(name, m.start(2))
-                yield doc.hit(line, at, at + len(name), args={"id": name})
+                at = line.text.casefold().find(name, m.start(2))
+                yield doc.hit(line, at, at + len(name), args={"id": line.text[at:at + len(name)]})

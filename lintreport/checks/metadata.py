@@ -1,8 +1,11 @@
 """Metadata: title, closing issuer and date (落款、成文日期), the report year, the deadline."""
 from __future__ import annotations
 
+import os
 import re
 
+from .. import text as T
+from ..place import place_of
 from . import Option, check
 
 
@@ -16,7 +19,18 @@ def title_present(doc, rule, ctx):
     if doc.title or not doc.paragraphs:
         return
     line = doc.addressee or doc.paragraphs[0].line
-    yield doc.hit(line, 0, None, args={"first": line.text.strip()[:20]})
+    yield doc.hit(line, 0, None, args={"first": T.clip(line.text, 20),
+                                       "suggest": suggested_title(doc, ctx)})
+
+
+def suggested_title(doc, ctx) -> str:
+    """A title for this report: its own place (or the level it is from), its year."""
+    place = place_of(doc)
+    if not place:
+        county = "county" in os.path.basename(ctx.checklist.path)
+        place = "××县" if county else "××镇"
+    year = f"{doc.report_year}年" if doc.report_year else "××××年"
+    return f"{place}{year}法治政府建设工作报告"
 
 
 @check("closing-present", need=Option(list, ["issuer", "date"], item=str,

@@ -48,7 +48,7 @@ def _whole(listed) -> str:
     """The whole as the message shows it: "2名", or "5件、8件(合计13)" for a list of totals."""
     text = "、".join(_fmt(q) for q in reversed(listed))
     if len(listed) > 1:
-        text += f"(合计{sum(q.value for q in listed):g})"
+        text += f"（合计{sum(q.value for q in listed):g}）"
     return text
 
 

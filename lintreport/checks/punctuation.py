@@ -9,6 +9,7 @@ import re
 
 from ..document import lead_length
 from ..finding import Fix
+from .. import text as T
 from ..text import HAN, fold
 from . import check
 
@@ -34,6 +35,10 @@ TITLE_COMMA = re.compile(r"、(?:(?<=》、)(?=《)|(?<=”、)(?=“))")
 OPEN = {"“": "“", "‘": "‘", "（": "（", "(": "（", "《": "《", "〈": "〈", "【": "【"}
 CLOSE = {"”": "“", "’": "‘", "）": "（", ")": "（", "》": "《", "〉": "〈", "】": "【"}
 PARTNER = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】"}
+# the marks said in words, so that “““”没有与之配对的“”””” cannot happen
+MARK_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "（": "左括号",
+              "(": "左括号", "）": "右括号", ")": "右括号", "《": "左书名号", "》": "右书名号",
+              "〈": "左单书名号", "〉": "右单书名号", "【": "左方头括号", "】": "右方头括号"}
 PAIR_MARKS = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 HALF_MARKS = re.compile(r"[,;:?!()（）]")
 HALF_ONLY = re.compile(r"[,;:?!()]")
@@ -75,11 +80,11 @@ def doubled_punctuation(doc, rule, ctx):
                           fix=fix_at(line, m.start(), m.end(), single))
 
 
-@check("stray-space")
-def stray_space(doc, rule, ctx):
-    """Spaces between Chinese characters, between Chinese and digits, or before a
-    full-width mark (official documents do not space Chinese text: “2025 年”)."""
-    skip = layout(doc)
+def stray_spaces(doc) -> list[tuple]:
+    """(line, start, end) of every stray space run, with one character either side."""
+    if "spaces" in doc.cache:
+        return doc.cache["spaces"]
+    skip, places = layout(doc), []
     # the space after a heading's marker (第一部分 主要举措) is the marker's, which NB003 judges
     markers = {h.line.number: h.start + len(h.marker) for h in doc.headings}
     for line in doc.lines:
@@ -91,8 +96,33 @@ def stray_space(doc, rule, ctx):
             left, right = t[m.start() - 1], t[m.end()]
             if (cjk(left) and (cjk(right) or right.isdigit()) or left.isdigit() and cjk(right)
                     or right in STOPS):
-                yield doc.hit(line, m.start() - 1, m.end() + 1, args={"around": left + "␣" + right},
-                              fix=fix_at(line, m.start(), m.end(), ""))
+                places.append((line, m.start(), m.end()))
+    doc.cache["spaces"] = places
+    return places
+
+
+def stray_space_edits(doc, rule=None) -> list[Fix]:
+    """The fixes of every space the stray-space finding counts: the space goes."""
+    return [fix_at(line, a, b, "") for line, a, b in stray_spaces(doc)]
+
+
+def where(lines) -> str:
+    """第3行、第5行等: the first few lines of a report-wide finding, for its message."""
+    text = "、".join(dict.fromkeys(f"第{line.number}行" for line in lines[:40]))
+    return text if len(text) < 30 else text[:text.rfind("、", 0, 30)] + "等"
+
+
+@check("stray-space")
+def stray_space(doc, rule, ctx):
+    """Spaces between Chinese characters, between Chinese and digits, or before a
+    full-width mark (official documents do not space Chinese text: “2025 年”): one
+    finding per report with the count and the first places; --fix removes them all."""
+    places = stray_spaces(doc)
+    if places:
+        line, a, b = places[0]
+        yield doc.hit(line, a - 1, b + 1, args={
+            "count": len(places), "places": where([line for line, _, _ in places]),
+            "around": line.text[a - 1] + "␣" + line.text[b]})
 
 
 def halfwidth_places(doc) -> list[tuple]:
@@ -137,9 +167,8 @@ def halfwidth_punctuation(doc, rule, ctx):
     places = halfwidth_places(doc)
     if places:
         line, i = places[0]
-        where = "、".join(dict.fromkeys(f"第{l.number}行" for l, _ in places[:40]))
-        shown = where if len(where) < 30 else where[:where.rfind("、", 0, 30)] + "等"
-        yield doc.hit(line, i, i + 1, args={"count": len(places), "places": shown,
+        yield doc.hit(line, i, i + 1, args={"count": len(places),
+                                            "places": where([line for line, _ in places]),
                                             "marks": "".join(sorted({l.text[j] for l, j in places}))})
 
 
@@ -181,7 +210,8 @@ def unbalanced_pairs(doc, rule, ctx):
         lonely += [(i, t[i]) for _, i in stack]
         for i, c in sorted(lonely):
             other = PARTNER.get(OPEN.get(c, ""), "") or CLOSE.get(c, "")
-            yield doc.hit(line, i, i + 1, args={"mark": c, "other": other})
+            yield doc.hit(line, i, i + 1, args={"mark": MARK_NAMES[c] + c,
+                                                "other": MARK_NAMES[other]})
 
 
 @check("abbreviated-year")
@@ -204,10 +234,37 @@ def fullwidth_digits(doc, rule, ctx):
                           fix=fix_at(line, m.start(), m.end(), good))
 
 
+def title_commas(doc) -> list[tuple]:
+    """(line, offset) of every 顿号 between titles or quotations side by side."""
+    if "title-commas" not in doc.cache:
+        doc.cache["title-commas"] = [(line, m.start()) for line in doc.lines if "、" in line.text
+                                     for m in TITLE_COMMA.finditer(line.text)]
+    return doc.cache["title-commas"]
+
+
+def title_comma_edits(doc, rule=None) -> list[Fix]:
+    """The fixes of every 顿号 the title-comma finding counts: the 顿号 goes."""
+    return [fix_at(line, i, i + 1, "") for line, i in title_commas(doc)]
+
+
 @check("title-comma")
 def title_comma(doc, rule, ctx):
-    """A 顿号 between titles or quotations standing side by side: 《宪法》、《民法典》."""
-    for line in doc.lines:
-        for m in TITLE_COMMA.finditer(line.text):
-            yield doc.hit(line, m.start() - 1, m.end() + 1, args={"found": line.text[m.start() - 1:m.end() + 1]},
-                          fix=fix_at(line, m.start(), m.end(), ""))
+    """A 顿号 between titles or quotations standing side by side (《宪法》、《民法典》): one
+    finding per report with the count and the first places; --fix removes them all."""
+    places = title_commas(doc)
+    if places:
+        line, i = places[0]
+        yield doc.hit(line, i - 1, i + 2, args={
+            "count": len(places), "places": where([line for line, _ in places]),
+            "found": _titles_around(line.text, i)})
+
+
+def _titles_around(t: str, i: int) -> str:
+    """《宪法》、《民法典》: the two titles or quotations on either side of the 顿号 at i, so
+    the message never shows bare marks like “”、“”."""
+    opening = OPEN.get(t[i + 1], t[i + 1])
+    start = t.rfind(CLOSE.get(t[i - 1], t[i - 1]), max(i - 18, 0), i - 1)
+    start = start if start >= 0 else i - 1
+    end = t.find(PARTNER.get(opening, ""), i + 2)
+    end = end if 0 <= end <= i + 18 else i + 2
+    return T.clip(t[start:end + 1], 36)

@@ -16,14 +16,15 @@ def _prop(text: str) -> str:
 
 def format(result) -> str:
     lines = []
+    titles = {r.id: r.title for r in result.rules if r.title}
     for f in result.findings:
         props = [f"file={_prop(f.path)}", f"line={f.line}", f"endLine={f.end_line}",
                  f"col={f.column}"]
         if f.end_column and f.end_line == f.line:
             props.append(f"endColumn={f.end_column}")
-        props.append(f"title={_prop(f'{f.rule} {f.category}')}")
+        props.append(f"title={_prop(f'{f.rule} ' + titles.get(f.rule, f.category))}")
         lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::"
-                     f"{_data(f.message + '(依据:' + f.source + ')')}")
+                     f"{_data(f.message + '（依据：' + f.source + '）')}")
     for r in result.files:
         if r.error:
             lines.append(f"::error file={_prop(r.path)}::{_data(r.error)}")
@@ -44,14 +45,15 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
         state = f"无法读取：{r.error}" if r.error and not r.findings else r.report_year or ""
         out.append(f"| `{r.path}` | {state} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | "
                    f"{c[Severity.INFO]} |")
+    titles = {r.id: r.title for r in result.rules if r.title}
     for r in result.files:
         if not r.findings:
             continue
-        out += ["", f"<details><summary>{r.path}({len(r.findings)} 处)</summary>", "",
+        out += ["", f"<details><summary>{r.path}（{len(r.findings)} 处）</summary>", "",
                 "| 行 | 级别 | 规则 | 说明 |", "|---|---|---|---|"]
         for f in r.findings:
             msg = f.message.replace("|", "\\|")
-            out.append(f"| {f.line} | {f.severity.zh} | {f.rule} | {msg} |")
+            out.append(f"| {f.line} | {f.severity.zh} | {f.rule} {titles.get(f.rule, '')} | {msg} |")
         out += ["", "</details>"]
     text = "\n".join(out) + "\n"
     if len(text.encode("utf-8")) > limit:

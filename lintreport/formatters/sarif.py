@@ -62,10 +62,10 @@ def as_dict(result) -> dict:
                 "rules": [{
                     "id": r.id,
                     "name": r.name,
-                    "shortDescription": {"text": r.message.split(":")[0].split("{")[0] or r.name},
+                    "shortDescription": {"text": r.title or r.name},
                     "fullDescription": {"text": r.rationale},
                     "help": {"text": f"{r.rationale}\n依据：{r.source}",
-                             "markdown": f"{r.rationale}\n\n**依据**:{r.source}"},
+                             "markdown": f"{r.rationale}\n\n**依据**：{r.source}"},
                     "helpUri": f"{URI}#{r.id.lower()}",
                     "defaultConfiguration": {"level": LEVELS[r.severity]},
                     "properties": {"category": r.category, "source": r.source,

@@ -17,12 +17,13 @@ def format(result, colour: bool = False) -> str:
     totals = {s: 0 for s in Severity}
     for r in result.files:
         year = f"（{r.report_year}年度）" if r.report_year else ""
+        # the reason itself goes to stderr, once (the command prints it); here only the fact
         if r.error and not r.findings:
-            out.append(style(r.path, bold=True) + f"  无法检查：{r.error}")
+            out.append(style(r.path, bold=True) + "  无法检查（原因见错误输出）")
             continue
         out.append(style(r.path, bold=True) + year)
         if r.error:
-            out.append(f"  {style('注意', fg='red')}：{r.error}")
+            out.append(f"  {style('注意', fg='red')}：部分检查没有完成（原因见错误输出）")
         for f in r.findings:
             totals[f.severity] += 1
             where = f"{f.line}:{f.column}"

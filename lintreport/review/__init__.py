@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from dataclasses import dataclass, field
 
 from .. import checklist as cl
@@ -20,6 +19,7 @@ from ..engine import (Context, FileResult, batch_items, for_batch, lint_source, 
                       previous_paths, run_batch)
 from ..errors import InputError
 from ..finding import Severity
+from ..place import place_of
 from ..read import read
 
 
@@ -42,6 +42,11 @@ class Report:
     def name(self) -> str:
         return self.place or os.path.splitext(os.path.basename(self.path))[0]
 
+    @property
+    def format_name(self) -> str:
+        """The format as a reader names it: txt, md, docx, html, pdf (not text, markdown)."""
+        return {"text": "txt", "markdown": "md"}.get(self.kind, self.kind)
+
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.result.findings if f.severity == severity)
 
@@ -59,26 +64,6 @@ class Review:
     @property
     def errors(self) -> list[Report]:
         return [r for r in self.reports if r.result.error]
-
-
-# the issuing body as reports name it: 那吾镇人民政府, 垫江县曹回镇, 县司法局
-PLACE_LEAD = re.compile(r"^(?:\d{4}年(?:度|以来)?|今年以来|关于|上报|中共|[,，、])+")
-PLACE_CUT = re.compile(r"人民政府|政府|党委|党工委|委员会|办事处|关于|法治|年度|以来|\d|[在的,，。、:：]")
-PLACE = re.compile(r"^(?![我本全该])\w{1,14}(?:街道|镇|乡|县|区|市|旗|州|局|委|办|所|中心|院|厅|部|站)")
-
-
-def place_of(doc) -> str:
-    """The township, county or department a report is from, read from its title, closing
-    issuer or first sentence; empty when none of them names one."""
-    candidates = [doc.title_text, doc.issuer.text if doc.issuer else "",
-                  doc.paragraphs[0].text[:40] if doc.paragraphs else ""]
-    for text in candidates:
-        text = PLACE_LEAD.sub("", "".join(text.split()))
-        cut = PLACE_CUT.search(text)
-        m = PLACE.match(text[:cut.start()] if cut else text[:16])
-        if m and len(m.group()) >= 2:
-            return m.group()
-    return ""
 
 
 def review_source(source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,

@@ -10,7 +10,7 @@ import html
 import itertools
 from importlib import resources
 
-from ..finding import Severity
+from ..finding import CATEGORY_ZH, Severity
 from . import Report, Review
 from .followup import followup_table
 
@@ -40,6 +40,21 @@ def document(body: str, title: str) -> str:
 def part_keys(parts: dict) -> list[str]:
     known = [k for k in PART_LABELS if k in parts]
     return known + [k for k in parts if k not in PART_LABELS]
+
+
+def part_state(result, key: str, rules) -> tuple[str, str]:
+    """("有" | "不全" | "缺" | "", why) of one required part: present but lacking what it
+    must say (causes, both leaders) is 不全, so the table agrees with the findings."""
+    if result.error and not result.parts:
+        return "", ""
+    if not result.parts.get(key):
+        return "缺", ""
+    by_id = {r.id: r for r in rules}
+    gaps = [by_id[f.rule] for f in result.findings if f.rule in by_id and
+            by_id[f.rule].check == "part-mentions" and by_id[f.rule].options.get("part") == key]
+    if gaps:
+        return "不全", "；".join(dict.fromkeys(r.title or r.name for r in gaps))
+    return "有", ""
 
 
 def _share(report: Report) -> float | None:
@@ -77,14 +92,17 @@ def overview(review: Review) -> str:
                    f'<td data-v="{esc(r.name)}"><a href="#r{i}">{esc(r.name)}</a>'
                    f'<div class="path">{esc(res.path)}</div></td>'
                    f'<td data-v="{res.report_year or 0}">{res.report_year or "—"}</td>'
-                   f'<td data-v="{esc(r.kind)}">{esc(r.kind)}</td>')
+                   f'<td data-v="{esc(r.format_name)}">{esc(r.format_name)}</td>')
         for sev, n in zip(("error", "warning", "info"), counts):
             out.append(f'<td data-v="{n}" class="n{" sev-" + sev if n else ""}">{n}</td>')
         for key in keys:
-            if res.error and not res.parts:
+            state, why = part_state(res, key, review.rules)
+            if not state:
                 out.append('<td data-v="-1">—</td>')
-            elif res.parts.get(key):
+            elif state == "有":
                 out.append('<td data-v="1" class="yes" title="有">✓</td>')
+            elif state == "不全":
+                out.append(f'<td data-v="0.5" class="part" title="不全：{esc(why)}">△</td>')
             else:
                 out.append('<td data-v="0" class="no" title="缺少">✗</td>')
         share = _share(r)
@@ -116,7 +134,7 @@ def _top_rules(review: Review, limit: int = 15) -> str:
             '<th>报告数</th></tr></thead><tbody>')]
     for rule_id, n in sorted(reach.items(), key=lambda x: (-x[1], x[0]))[:limit]:
         rule = by_id.get(rule_id)
-        text = rule.message.split("{")[0].rstrip(":“") or rule.name if rule else ""
+        text = (rule.title or rule.name) if rule else ""
         out.append(f'<tr><td><a href="#rule-{esc(rule_id)}">{esc(rule_id)}</a></td>'
                    f'<td>{esc(text)}</td><td>{n}</td></tr>')
     out.append("</tbody></table>")
@@ -176,7 +194,7 @@ def render_report(report: Report, anchor: str, links: dict[str, str] | None = No
     counts = " ".join(f'<span class="sev-{s.label}">{s.zh} {report.count(s)}</span>'
                       for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     pages = max((p for _, _, p, _ in report.lines if p), default=0)
-    facts = [f"文件：{res.path}", f"格式：{report.kind}"]
+    facts = [f"文件：{res.path}", f"格式：{report.format_name}"]
     facts += [f"标题：{res.title}"] if res.title else []
     facts += [f"报告年度：{res.report_year}年"] if res.report_year else []
     facts += [f"发布日期：{report.published:%Y-%m-%d}"] if report.published else []
@@ -220,7 +238,7 @@ def _rows(out: list, report: Report, anchor: str, links: dict, rule_href: str, i
                    f'<td><a href="#{anchor}-L{f.line}">{where}</a></td>'
                    f'<td class="sev">{f.severity.zh}</td>'
                    f'<td><a href="{rule_href}{esc(f.rule)}">{esc(f.rule)}</a>'
-                   f'<div class="cat">{esc(f.category)}</div></td>'
+                   f'<div class="cat">{esc(CATEGORY_ZH.get(f.category, f.category))}</div></td>'
                    f'<td><div class="msg">{esc(f.message)}</div>{excerpt}{fix}'
                    f'<div class="src">依据：{esc(f.source)}</div>{related}</td></tr>')
 
@@ -266,7 +284,7 @@ def glossary(review: Review) -> str:
     for rule in sorted(review.rules, key=lambda r: r.id):
         if rule.id not in fired:
             continue
-        out.append(f'<dt id="rule-{esc(rule.id)}">{esc(rule.id)} {esc(rule.name)}'
+        out.append(f'<dt id="rule-{esc(rule.id)}">{esc(rule.id)} {esc(rule.title or rule.name)}'
                    f'<span class="sev-{rule.severity.label}">{rule.severity.zh}</span></dt>'
                    f'<dd><p>{esc(rule.rationale)}</p><p class="src">依据：{esc(rule.source)}</p></dd>')
     out.append("</dl></section>")

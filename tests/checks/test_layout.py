@@ -18,7 +18,7 @@ from lintreport.config import Config, parse
 from lintreport.engine import lint
 
 from tests.conftest import SEEDS
-from tests.docx_build import build
+from lintreport.docx_build import build
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -1,6 +1,8 @@
 """Check kinds title-present, closing-present, year-consistency, deadline (M001–M004)."""
 from __future__ import annotations
 
+import pytest
+
 from lintreport.config import Config
 from lintreport.engine import lint_text
 from lintreport import checklist as cl
@@ -44,3 +46,24 @@ def test_sample_reports():
                                 if run_rule(p.read_text("utf-8"), r)) for p in SEEDS}
     assert fired == {"000": ["M001"], "001": ["M001", "M002"], "002": ["M002"],
                      "003": [], "004": ["M002"]}
+
+
+@pytest.mark.parametrize("text,checklist,suggest", [
+    ("县法治办:\n2023年,石门街道坚持依法行政。\n" + BODY, "township", "“石门街道2023年法治政府建设工作报告”"),
+    ("2021年，青山乡法治建设工作在县委的统一领导下，稳步推进。\n" + BODY, "township",
+     "“青山乡2021年法治政府建设工作报告”"),
+    ("市人民政府：\n2020年，我县坚持依法行政。\n" + BODY, "county", "“××县2020年法治政府建设工作报告”"),
+    ("区委、区政府：\n2019年，区司法局认真履职。\n" + BODY, "county", "“区司法局2019年法治政府建设工作报告”"),
+])
+def test_title_suggestion_uses_the_reports_place_year_and_level(text, checklist, suggest):
+    found = run_rule(text, "M001", checklist)
+    assert len(found) == 1 and suggest in found[0].message
+    assert "2025" not in found[0].message or "2025" in text
+
+
+def test_title_quote_is_cut_at_a_word_or_clause_not_mid_word():
+    found = run_rule("2024年河市镇法治建设工作在区管委的统一领导下,全面贯彻落实党的二十大精神。\n" + BODY,
+                     "M001")
+    first = found[0].message.split("报告开头是“")[1].split("”")[0]
+    assert first.endswith("……") and not first.endswith("的统……")
+    assert first == "2024年河市镇法治建设工作在区管委的……"

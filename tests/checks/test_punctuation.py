@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintreport.checks.punctuation import halfwidth_edits, halfwidth_places
+from lintreport.checks.punctuation import (halfwidth_edits, halfwidth_places, stray_space_edits,
+                                           stray_spaces, title_comma_edits)
 from lintreport.document import parse
 from lintreport.finding import Fix
 from lintreport.read import Line, Source
@@ -46,10 +47,16 @@ def test_marks_of_different_kinds_side_by_side_are_not_doubled():
 # ---------- P002 spaces ----------
 
 def test_spaces_between_chinese_and_before_marks():
-    found = run_rule(TITLE + "落实“谁执法 谁普法”,定期自查 。共开展 23 场,2025 年。", "P002")
-    assert [f.excerpt for f in found] == ["法 谁", "查 。", "展 2", "3 场", "5 年"]
-    assert all(f.fix.replacement == "" for f in found)
-    assert found[0].fix == Fix(2, 7, 8, "")
+    text = TITLE + "落实“谁执法 谁普法”,定期自查 。共开展 23 场,2025 年。"
+    doc = doc_of(text)
+    line = doc.lines[1].text
+    assert [line[a - 1:b + 1] for _, a, b in stray_spaces(doc)] == ["法 谁", "查 。", "展 2", "3 场", "5 年"]
+    assert stray_space_edits(doc)[0] == Fix(2, 7, 8, "")
+    assert all(f.replacement == "" for f in stray_space_edits(doc))
+    # one finding per report, like P003: the count and where, the first place marked
+    found = run_rule(text, "P002")
+    assert len(found) == 1 and found[0].excerpt == "法 谁" and "5处" in found[0].message
+    assert "第2行" in found[0].message
 
 
 def test_full_width_space_after_heading_marker():
@@ -115,7 +122,7 @@ def test_right_document_numbers_and_case_numbers_are_fine():
 def test_unbalanced_quote_and_title_mark():
     found = run_rule(TITLE + "继续开展“民主法治示范村创建活动,学习《宪法》《民法典等法律。", "P005")
     assert [f.excerpt for f in found] == ["“", "《"]
-    assert "没有与之配对的“””" in found[0].message
+    assert "左引号“ 没有对应的右引号" in found[0].message
 
 
 def test_closing_without_opening():
@@ -165,8 +172,14 @@ def test_halfwidth_digits_are_fine():
 # ---------- P008 顿号 between titles ----------
 
 def test_comma_between_titles_and_quotations():
-    found = run_rule(TITLE + "学习《宪法》、《民法典》,结合“3.8”、“3.15”等节点。", "P008")
-    assert len(found) == 2 and all(f.fix.replacement == "" for f in found)
+    text = TITLE + "学习《宪法》、《民法典》,结合“3.8”、“3.15”等节点。\n学习《宪法》、《监察法》。"
+    assert [(f.line, f.column, f.replacement) for f in title_comma_edits(doc_of(text))] == [
+        (2, 7, ""), (2, 21, ""), (3, 7, "")]
+    found = run_rule(text, "P008")
+    assert len(found) == 1 and "3处" in found[0].message and "第2行、第3行" in found[0].message
+    assert "如《宪法》、《民法典》，" in found[0].message      # the titles, not bare marks 》、《
+    found = run_rule(TITLE + "坚持“谁执法谁普法”、“谁主管谁负责”原则。", "P008")
+    assert "如“谁执法谁普法”、“谁主管谁负责”，" in found[0].message
 
 
 def test_comma_after_a_title_before_other_words_is_needed():

@@ -101,6 +101,14 @@ def test_causes_missing_only_when_the_part_exists():
     assert len(run_rule(text, "S003")) == 1
 
 
+def test_missing_causes_message_says_what_to_write():
+    text = "一、主要举措和成效\n推进。\n二、存在的问题及不足\n执法力量薄弱。"
+    (found,) = run_rule(text, "S003")
+    # not the regex list (“缺少原因、根源、究其等”), but what the drafter should add
+    assert "究其" not in found.message and "根源" not in found.message
+    assert "请写明问题产生的原因" in found.message and "原因分析" in found.message
+
+
 def test_parts_out_of_order_warn_once_at_the_misplaced_part():
     text = """
     一、下一年度工作安排
