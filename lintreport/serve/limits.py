@@ -1,0 +1,140 @@
+"""What `lintreport serve` lets in: which host names and origins, which request bodies.
+
+Each check is a small function of the request's headers, so the handler stays a list of
+steps and each rule can be tested on its own. They answer with UploadError (status and a
+message for people), the same as a bad upload does.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+import time
+
+from .work import UploadError
+
+# No script, style, image or connection may come from, or go to, anywhere but this server.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+# Sent with every answer, errors included.
+SAFE_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+WILDCARDS = ("0.0.0.0", "::", "")
+LENGTH = re.compile(r"[0-9]{1,12}")        # digits only: int() would take "+5", " 5", "1_0"
+HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[^\[\]:]*)(?::([0-9]{1,5}))?")
+MIN_RATE = 32 * 1024        # bytes a second an upload may not fall below, over the whole body
+BODY_GRACE = 30             # seconds any body may take besides that
+
+
+def is_loopback_address(address: str) -> bool:
+    """127.0.0.0/8 and ::1, written as an address (not a name that merely starts with 127.)."""
+    try:
+        return ipaddress.ip_address(address.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def is_ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]") if name.startswith("[") else name)
+    except ValueError:
+        return False
+    return ":" not in name or name.startswith("[")
+
+
+def host_name(header: str) -> str | None:
+    """The name in a Host header, lower case, without its port; None when malformed."""
+    match = HOST.fullmatch(header.strip())
+    return match.group(1).lower() if match else None
+
+
+def host_ok(header: str | None, bind: str, own_names: tuple[str, ...] = ()) -> bool:
+    """A request for this server by a name no one else controls.
+
+    A web page can point a name of its own at 127.0.0.1 or at an intranet address (DNS
+    rebinding); the browser then sends that name as Host. So the name must be `localhost`,
+    a loopback address, or, when the server listens on the network, the address it listens
+    on; on every address (0.0.0.0): any address literal, or this computer's own name."""
+    if header is None:
+        return False        # HTTP/1.1 requires Host; browsers always send it
+    name = host_name(header)
+    if name is None:
+        return False
+    if name == "localhost" or is_loopback_address(name):
+        return True
+    if bind in WILDCARDS:
+        return is_ip_literal(name) or name in own_names
+    return name == bind.lower() or name.strip("[]") == bind.lower()
+
+
+def origin_ok(origin: str | None, fetch_site: str | None, host: str | None) -> bool:
+    """A post made by our own page, or typed by hand (curl sends neither header); not one
+    that another site's page makes the browser send (that carries its own Origin, or
+    Sec-Fetch-Site: cross-site / same-site)."""
+    if fetch_site is not None and fetch_site.strip().lower() not in ("same-origin", "none"):
+        return False
+    if origin is None:
+        return True
+    return bool(host) and origin.strip().lower() == f"http://{host.strip().lower()}"
+
+
+def body_length(headers, limit: int) -> int:
+    """The declared body length, refused unless it is one plain number within `limit`.
+
+    No Transfer-Encoding (a chunked or encoded body has no length we can check first, and a
+    request with both is how requests are smuggled past proxies); exactly one Content-Length."""
+    if headers.get_all("Transfer-Encoding"):
+        raise UploadError(411, "请求须直接给出长度（Content-Length），不支持分块或压缩传输")
+    lengths = headers.get_all("Content-Length") or []
+    if not lengths:
+        raise UploadError(411, "请求须给出长度（Content-Length）")
+    values = {value.strip() for value in lengths}
+    if len(values) != 1 or not LENGTH.fullmatch(next(iter(values))):
+        raise UploadError(400, "请求的长度（Content-Length）不是一个有效的数")
+    length = int(next(iter(values)))
+    if length > limit:
+        mb = limit // (1024 * 1024)
+        raise UploadError(413, f"文件过大（{length / 1048576:.1f} MB）：上传的文件和表单"
+                               f"合计上限为 {mb} MB")
+    return length
+
+
+def read_body(rfile, length: int, chunk: int = 1 << 16) -> bytes:
+    """Exactly `length` bytes, or 408: the socket's own timeout bounds each wait, and the
+    whole body must come at MIN_RATE or better, so a trickle cannot hold a thread for long."""
+    deadline = time.monotonic() + BODY_GRACE + length / MIN_RATE
+    parts, got = [], 0
+    try:
+        while got < length:
+            data = rfile.read1(min(chunk, length - got))
+            if not data:
+                break
+            parts.append(data)
+            got += len(data)
+            if time.monotonic() > deadline:
+                break
+    except TimeoutError:
+        pass
+    if got < length:
+        raise UploadError(408, f"上传没有完成：应收到 {length} 字节，只收到 {got} 字节"
+                               "（网络中断或过慢），请重新上传")
+    return b"".join(parts)
+
+
+def refuse(sock, message: str, retry_after: str) -> None:
+    """503 written straight to a connection no handler thread can take: then read what the
+    client is still sending (briefly, boundedly) so it gets our answer, not a reset."""
+    body = message.encode("utf-8")
+    headers = {"Content-Type": "text/plain; charset=utf-8", "Content-Length": str(len(body)),
+               "Retry-After": retry_after, "Connection": "close", **SAFE_HEADERS}
+    head = "HTTP/1.1 503 Service Unavailable\r\n" + \
+        "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    try:
+        sock.settimeout(2)
+        sock.sendall(head.encode("latin-1") + body)
+        sock.shutdown(socket.SHUT_WR)
+        for _ in range(64):
+            if not sock.recv(65536):
+                break
+    except OSError:
+        pass
