@@ -99,26 +99,36 @@ def body_length(headers, limit: int) -> int:
     return length
 
 
-def read_body(rfile, length: int, chunk: int = 1 << 16) -> bytes:
+def read_body(rfile, length: int) -> bytes:
     """Exactly `length` bytes, or 408: the socket's own timeout bounds each wait, and the
     whole body must come at MIN_RATE or better, so a trickle cannot hold a thread for long."""
-    deadline = time.monotonic() + BODY_GRACE + length / MIN_RATE
-    parts, got = [], 0
-    try:
-        while got < length:
-            data = rfile.read1(min(chunk, length - got))
-            if not data:
-                break
-            parts.append(data)
-            got += len(data)
-            if time.monotonic() > deadline:
-                break
-    except TimeoutError:
-        pass
+    parts: list[bytes] = []
+    got = _receive(rfile, length, parts.append)
     if got < length:
         raise UploadError(408, f"上传没有完成：应收到 {length} 字节，只收到 {got} 字节"
                                "（网络中断或过慢），请重新上传")
     return b"".join(parts)
+
+
+def drain(rfile, length: int) -> None:
+    """Read and drop a refused body (within the same time bounds), so that the browser,
+    still sending, reads our answer rather than a reset connection."""
+    _receive(rfile, length, lambda data: None)
+
+
+def _receive(rfile, length: int, keep, chunk: int = 1 << 16) -> int:
+    deadline = time.monotonic() + BODY_GRACE + length / MIN_RATE
+    got = 0
+    try:
+        while got < length and time.monotonic() < deadline:
+            data = rfile.read1(min(chunk, length - got))
+            if not data:
+                break
+            keep(data)
+            got += len(data)
+    except OSError:         # TimeoutError: silent for longer than the socket's timeout
+        pass
+    return got
 
 
 def refuse(sock, message: str, retry_after: str) -> None:

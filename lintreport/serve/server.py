@@ -107,6 +107,7 @@ class Handler(BaseHTTPRequestHandler):
     server: Server
     server_version = "lintreport"
     protocol_version = "HTTP/1.1"
+    default_request_version = "HTTP/1.1"   # no bare HTTP/0.9 answers: each has our headers
 
     def setup(self):
         self.timeout = self.server.read_timeout   # seconds a client may stay silent
@@ -218,19 +219,9 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             declared = (self.headers.get("Content-Length") or "").strip()
             if exc.status == 413 and int(declared) <= DRAIN_FACTOR * limit:
-                self._drain(int(declared))
+                limits.drain(self.rfile, int(declared))
             raise
         return limits.read_body(self.rfile, length)
-
-    def _drain(self, length: int) -> None:
-        try:
-            while length > 0:
-                chunk = self.rfile.read1(min(length, 1 << 20))
-                if not chunk:
-                    break
-                length -= len(chunk)
-        except OSError:
-            pass
 
     def _file(self, name: str, data: bytes, fixes: int) -> None:
         """The fixed copy as a download, named after the drafter's file."""
