@@ -225,6 +225,9 @@ def test_host_check_when_listening_on_the_network():
     ({"Sec-Fetch-Site": "same-site"}, 403),
     ({"Origin": "http://{host}", "Sec-Fetch-Site": "cross-site"}, 403),
     ({"Origin": "http://{host}", "Sec-Fetch-Site": "same-origin"}, 200),
+    ({"Origin": "http://evil.example", "Sec-Fetch-Site": "same-origin"}, 403),
+    ({"Origin": "null", "Sec-Fetch-Site": "same-origin"}, 200),   # a form post, no-referrer
+    ({"Origin": "http://{host}"}, 200),                             # older browsers
     ({"Sec-Fetch-Site": "none"}, 200),
     ({}, 200),
 ])
@@ -289,3 +292,49 @@ def test_every_answer_carries_the_security_headers(tight, data, status):
     assert "<" not in body.decode("utf-8")            # Chinese text, not Python's HTML page
     if status == 405:
         assert headers["Allow"] == "GET, HEAD, POST"
+
+
+def test_a_real_browser_on_another_site_cannot_post(tight):
+    """Chromium on an attacker's page (another port of 127.0.0.1: same site, other origin)
+    that submits a form to the server by itself: refused; our own page's form: served."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.test_review_browser import CHROMIUM, FLAGS, _need_browser
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+    srv, _, _ = tight
+    target = f"{srv.url}api/check"
+    evil = ('<form id="f" method="post" enctype="multipart/form-data" action="' + target + '">'
+            '<textarea name="text">一、主要举措和成效</textarea></form>'
+            '<script>document.getElementById("f").submit()</script>').encode()
+
+    class Attacker(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(evil)))
+            self.end_headers()
+            self.wfile.write(evil)
+
+        def log_message(self, *args):
+            pass
+    attacker = ThreadingHTTPServer(("127.0.0.1", 0), Attacker)
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    statuses: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            page.on("response", lambda r: statuses.append(r.status) if r.url == target else None)
+            page.goto(f"http://127.0.0.1:{attacker.server_address[1]}/")
+            page.wait_for_url(target, timeout=15000)
+            assert "其他网站" in page.content()
+            page.goto(srv.url)
+            page.fill("#text", "一、主要举措和成效\n我镇开展普法宣传,发放资料500份。")
+            page.click("#go")
+            page.wait_for_selector("#res h1", timeout=15000)
+            browser.close()
+    finally:
+        attacker.shutdown()
+        attacker.server_close()
+    assert statuses == [403, 200]      # the attacker's form, then our own page's fetch

@@ -16,9 +16,11 @@ from .work import UploadError
 # No script, style, image or connection may come from, or go to, anywhere but this server.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-# Sent with every answer, errors included.
+# Sent with every answer, errors included. Referrer-Policy same-origin: nothing about the
+# page goes to another site, while our own posts keep their Origin (with no-referrer a
+# browser sends "Origin: null", which a browser without Sec-Fetch-Site could not be told by).
 SAFE_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+                "Referrer-Policy": "same-origin", "Cache-Control": "no-store"}
 WILDCARDS = ("0.0.0.0", "::", "")
 LENGTH = re.compile(r"[0-9]{1,12}")        # digits only: int() would take "+5", " 5", "1_0"
 HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[^\[\]:]*)(?::([0-9]{1,5}))?")
@@ -70,12 +72,17 @@ def host_ok(header: str | None, bind: str, own_names: tuple[str, ...] = ()) -> b
 def origin_ok(origin: str | None, fetch_site: str | None, host: str | None) -> bool:
     """A post made by our own page, or typed by hand (curl sends neither header); not one
     that another site's page makes the browser send (that carries its own Origin, or
-    Sec-Fetch-Site: cross-site / same-site)."""
-    if fetch_site is not None and fetch_site.strip().lower() not in ("same-origin", "none"):
-        return False
-    if origin is None:
-        return True
-    return bool(host) and origin.strip().lower() == f"http://{host.strip().lower()}"
+    Sec-Fetch-Site: cross-site / same-site). A page cannot set either header itself.
+
+    Sec-Fetch-Site, where the browser sends it, decides; an opaque "Origin: null" then
+    passes (a same-origin form post under a strict referrer policy). Without it (an older
+    browser), the Origin, when given, must be this very server."""
+    own = bool(host) and origin is not None and \
+        origin.strip().lower() == f"http://{host.strip().lower()}"
+    if fetch_site is not None:
+        return fetch_site.strip().lower() in ("same-origin", "none") and \
+            (origin is None or origin.strip() == "null" or own)
+    return origin is None or own
 
 
 def body_length(headers, limit: int) -> int:
