@@ -21,9 +21,12 @@ TEXT = "一、主要举措和成效\n我镇开展普法宣传,发放资料500份
 
 
 class Heavy(Checker):
-    """A report named 慢*.txt keeps its worker busy (holding a temporary folder) for 60 s."""
+    """A report named 慢*.txt keeps its worker busy (holding a temporary folder) for 60 s;
+    one named 崩溃.txt ends its worker as a crash in a reader would."""
 
     def check(self, upload):
+        if upload.name == "崩溃.txt":
+            os._exit(3)
         if upload.name.startswith("慢"):
             with self._temp():
                 end = time.monotonic() + 60
@@ -134,6 +137,13 @@ def test_a_normal_report_is_answered_while_two_heavy_ones_run(tight):
     while os.listdir(tmp) and time.monotonic() < end:
         time.sleep(0.1)
     assert os.listdir(tmp) == []
+    assert all(post_json(srv, {"text": TEXT.decode()})[0] == 200 for _ in range(4))
+
+
+def test_a_worker_that_dies_is_replaced(tight):
+    srv, _, _ = tight
+    status, data = post_json(srv, {"file": ("崩溃.txt", TEXT)})
+    assert status == 500 and "检查进程意外退出" in data["error"] and "服务仍在运行" in data["error"]
     assert all(post_json(srv, {"text": TEXT.decode()})[0] == 200 for _ in range(4))
 
 
