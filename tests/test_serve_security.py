@@ -59,10 +59,16 @@ def raw(srv, data: bytes, wait: float = 10) -> tuple[int, dict, bytes, float]:
             if not chunk:
                 break
             got += chunk
-    took = time.monotonic() - start
-    head, _, body = got.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+        took = time.monotonic() - start
+        head, _, body = got.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+        want = int(headers.get("Content-Length", "0"))
+        while len(body) < want:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            body += chunk
     return int(lines[0].split()[1]), headers, body, took
 
 
@@ -106,6 +112,29 @@ def test_the_limit_counts_the_whole_body(tight):
     assert status == 413 and "合计上限" in data["error"]
     status, data = post_json(srv, {"file": ("报告.txt", TEXT + b" " * (LIMIT - 1024 - len(TEXT)))})
     assert status == 200
+
+
+def test_a_refused_length_is_answered_before_100_continue(tight):
+    srv, _, _ = tight
+    status, _, body, took = raw(srv, posting(srv, str(LIMIT + 1), b"", "Expect: 100-continue\r\n"))
+    assert status == 413 and took < 2 and "合计上限" in body.decode("utf-8")
+    assert raw(srv, posting(srv, "-1", b"", "Expect: 100-continue\r\n"))[0] == 400
+
+
+def test_forms_with_too_many_parts_or_long_part_headers_are_refused(tight):
+    srv, _, _ = tight
+    body = b"--x\r\nContent-Disposition: form-data; name=a\r\n\r\n\r\n" * 1000 + b"--x--\r\n"
+    status, data = _post_raw(srv, body)
+    assert status == 400 and "表单字段过多" in data
+    body = b"--x\r\n" + b"a: b\r\n" * 3000 + b"\r\nzz\r\n--x--\r\n"
+    status, data = _post_raw(srv, body)
+    assert status == 400 and "说明部分过长" in data
+
+
+def _post_raw(srv, body: bytes) -> tuple[int, str]:
+    status, _, data = request(srv, "POST", "/api/check", body,
+                              {"Content-Type": "multipart/form-data; boundary=x"})
+    return status, data.decode("utf-8")
 
 
 # 12. heavy reports ---------------------------------------------------------------------
@@ -214,6 +243,8 @@ def test_loopback_names_and_addresses_are_served(tight):
                  f"[::1]:{port}"):
         assert request(srv, "GET", "/", headers={"Host": host})[0] == 200, host
     assert raw(srv, b"GET / HTTP/1.1\r\n\r\n")[0] == 421         # HTTP/1.1 without a Host
+    two = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n"
+    assert raw(srv, two)[0] == 421
 
 
 def test_host_check_when_listening_on_the_network():

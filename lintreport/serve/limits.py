@@ -58,7 +58,7 @@ def host_ok(header: str | None, bind: str, own_names: tuple[str, ...] = ()) -> b
     a loopback address, or, when the server listens on the network, the address it listens
     on; on every address (0.0.0.0): any address literal, or this computer's own name."""
     if header is None:
-        return False        # HTTP/1.1 requires Host; browsers always send it
+        return False        # HTTP/1.1 requires exactly one Host; browsers always send it
     name = host_name(header)
     if name is None:
         return False

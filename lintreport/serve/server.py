@@ -135,6 +135,18 @@ class Handler(BaseHTTPRequestHandler):
         words = ERRORS.get(code, message or "请求有误")
         self._send(code, words.encode("utf-8"), "text/plain; charset=utf-8", {"Connection": "close"})
 
+    def handle_expect_100(self):
+        """Say 100 Continue only to a body we would take: a refused length is answered at once,
+        before the client sends megabytes for nothing."""
+        try:
+            limits.body_length(self.headers, self.server.max_bytes)
+        except UploadError as exc:
+            self.close_connection = True
+            self._send(exc.status, str(exc).encode("utf-8"), "text/plain; charset=utf-8",
+                       {"Connection": "close"})
+            return False
+        return super().handle_expect_100()
+
     def _page(self, status: int, result_html: str = "", message: str = "", checklist="township"):
         html = shell(result_html, message, checklist, self.server.max_bytes, self.server.local)
         self._send(status, html.encode("utf-8"), "text/html; charset=utf-8")
@@ -144,8 +156,9 @@ class Handler(BaseHTTPRequestHandler):
                    "application/json; charset=utf-8")
 
     def _host_ok(self) -> bool:
-        return limits.host_ok(self.headers.get("Host"), self.server.server_address[0],
-                              self.server.own_names)
+        hosts = self.headers.get_all("Host") or []
+        return len(hosts) == 1 and limits.host_ok(hosts[0], self.server.server_address[0],
+                                                  self.server.own_names)
 
     def do_HEAD(self):
         self.do_GET()
