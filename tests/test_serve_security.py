@@ -41,7 +41,8 @@ def tight(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("serve-tight")
     logged: list[str] = []
     srv = make_server("127.0.0.1", 0, Heavy(tmp_root=str(tmp)), LIMIT, log=logged.append,
-                      workers=3, deadline=DEADLINE, max_connections=6, read_timeout=2)
+                      workers=3, deadline=DEADLINE, max_connections=6, read_timeout=2,
+                      header_deadline=3)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield srv, tmp, logged
     srv.shutdown()
@@ -313,6 +314,29 @@ def test_a_trickling_body_is_cut_off(tight, monkeypatch, length, status):
             if answer:
                 break
     assert answer.startswith(b"HTTP/1.1 " + status) and time.monotonic() - start < 7
+
+
+def test_headers_sent_a_byte_at_a_time_are_cut_off(tight):
+    """Slowloris: never silent long enough for the socket timeout, cut off all the same."""
+    srv, _, _ = tight
+    start = time.monotonic()
+    closed = False
+    with socket.create_connection(srv.server_address[:2], timeout=5) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        for _ in range(50):                  # a byte every 0.2 s, for at most 10 s
+            try:
+                s.sendall(b"a")
+                s.settimeout(0.2)
+                if s.recv(4096) == b"":
+                    closed = True
+                    break
+            except TimeoutError:
+                continue
+            except OSError:
+                closed = True
+                break
+    assert closed and time.monotonic() - start < 6
+    assert request(srv, "GET", "/")[0] == 200
 
 
 @pytest.mark.parametrize("data, status", [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import socket
 import time
 
 from .work import UploadError
@@ -136,22 +135,3 @@ def _receive(rfile, length: int, keep, chunk: int = 1 << 16) -> int:
     except OSError:         # TimeoutError: silent for longer than the socket's timeout
         pass
     return got
-
-
-def refuse(sock, message: str, retry_after: str) -> None:
-    """503 written straight to a connection no handler thread can take: then read what the
-    client is still sending (briefly, boundedly) so it gets our answer, not a reset."""
-    body = message.encode("utf-8")
-    headers = {"Content-Type": "text/plain; charset=utf-8", "Content-Length": str(len(body)),
-               "Retry-After": retry_after, "Connection": "close", **SAFE_HEADERS}
-    head = "HTTP/1.1 503 Service Unavailable\r\n" + \
-        "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
-    try:
-        sock.settimeout(2)
-        sock.sendall(head.encode("latin-1") + body)
-        sock.shutdown(socket.SHUT_WR)
-        for _ in range(64):
-            if not sock.recv(65536):
-                break
-    except OSError:
-        pass

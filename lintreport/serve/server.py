@@ -14,12 +14,12 @@ import json
 import os
 import socket
 import sys
-import threading
 import traceback
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from . import limits
+from .connections import RETRY_AFTER, CappedServer
 from .form import parse_form
 from .page import asset, shell
 from .pool import Pool
@@ -31,28 +31,23 @@ STATIC = {"review.css": "text/css", "review.js": "text/javascript",
           "serve.css": "text/css", "serve.js": "text/javascript"}
 DRAIN_FACTOR = 2                # read and drop a body up to this many times the limit, so
                                 # the browser sees our 413 rather than a reset connection
-RETRY_AFTER = "10"              # seconds, when every connection or worker is taken
 # the standard library's own error pages (send_error) said in Chinese
 ERRORS = {400: "请求格式不对", 408: "请求超时", 414: "网址过长", 431: "请求头过大",
           501: "不支持这种请求方式", 505: "不支持这个 HTTP 版本"}
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128    # the listen backlog: a burst of uploads waits, is not reset
-
+class Server(CappedServer):
     def __init__(self, address, checker: Checker, max_bytes: int, log=None, workers: int = 0,
-                 deadline: float = 60, max_connections: int = 64, read_timeout: float = 20):
+                 deadline: float = 60, max_connections: int = 64, read_timeout: float = 20,
+                 header_deadline: float = 30):
         self.checker = checker
         self.max_bytes = max_bytes
-        self.log = log
         self.read_timeout = read_timeout
+        self.header_deadline = header_deadline
         self.own_names = (socket.gethostname().lower(),)
-        self.connections = threading.BoundedSemaphore(max_connections)
-        self.refusals = threading.BoundedSemaphore(16)
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        super().__init__(address, Handler)
+        super().__init__(address, Handler, max_connections, log)
         # more workers than cores: two heavy reports leave room for a normal one
         self.pool = Pool(checker, workers or max(4, 2 * (os.cpu_count() or 1)), deadline,
                          wait=30, log=log)
@@ -67,35 +62,6 @@ class Server(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         host = "127.0.0.1" if host in ("0.0.0.0", "") else host
         return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
-
-    def process_request(self, request, client_address):
-        """A thread per connection up to the cap; beyond it, a short answer to come back later."""
-        if self.connections.acquire(blocking=False):
-            return super().process_request(request, client_address)
-        if self.refusals.acquire(blocking=False):
-            threading.Thread(target=self._refuse, args=(request,), daemon=True).start()
-        else:
-            self.shutdown_request(request)
-
-    def process_request_thread(self, request, client_address):
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self.connections.release()
-
-    def _refuse(self, request) -> None:
-        try:
-            limits.refuse(request, "同时连接的人太多，请稍后再试", RETRY_AFTER)
-        finally:
-            self.refusals.release()
-            self.shutdown_request(request)
-
-    def handle_error(self, request, client_address):
-        """A client that went away or fell silent is no error; anything else is logged."""
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return
-        if self.log:
-            self.log(traceback.format_exc())
 
     def server_close(self):
         super().server_close()
@@ -112,6 +78,19 @@ class Handler(BaseHTTPRequestHandler):
     def setup(self):
         self.timeout = self.server.read_timeout   # seconds a client may stay silent
         super().setup()
+
+    def handle_one_request(self):
+        # the request line and headers must be in within header_deadline (see parse_request)
+        self.server.watchdog.arm(self.connection, self.server.header_deadline)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.watchdog.disarm(self.connection)
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()          # reads the headers
+        self.server.watchdog.disarm(self.connection)   # the body has its own bounds
+        return ok
 
     def version_string(self) -> str:
         return self.server_version
@@ -249,6 +228,8 @@ class Handler(BaseHTTPRequestHandler):
 def make_server(host: str = "127.0.0.1", port: int = 8000, checker: Checker | None = None,
                 max_bytes: int = 20 * 1024 * 1024, log=None, **limits_) -> Server:
     """A server bound to host:port (port 0: any free port), not yet serving. `limits_`:
-    workers, deadline (seconds per check), max_connections, read_timeout (seconds)."""
+    workers, deadline (seconds per check), max_connections, read_timeout (seconds of
+    silence), header_deadline (seconds for the request line and headers). Checks run in
+    spawned processes: a script that calls this needs the `if __name__ == "__main__":` guard."""
     return Server((host, port), checker or Checker(), max_bytes,
                   log or (lambda text: print(text, file=sys.stderr)), **limits_)
