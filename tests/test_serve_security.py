@@ -4,6 +4,7 @@ bodies, and the security headers on every answer. Traffic goes to 127.0.0.1 only
 wait has a timeout and every loop a bound."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -42,7 +43,7 @@ def tight(tmp_path_factory):
     logged: list[str] = []
     srv = make_server("127.0.0.1", 0, Heavy(tmp_root=str(tmp)), LIMIT, log=logged.append,
                       workers=3, deadline=DEADLINE, max_connections=6, read_timeout=2,
-                      header_deadline=3)
+                      header_deadline=3, queue_wait=1)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield srv, tmp, logged
     srv.shutdown()
@@ -170,6 +171,21 @@ def test_a_normal_report_is_answered_while_two_heavy_ones_run(tight):
     assert all(post_json(srv, {"text": TEXT.decode()})[0] == 200 for _ in range(4))
 
 
+def test_when_every_worker_is_busy_a_check_is_told_to_come_back(tight):
+    srv, _, _ = tight
+    threads = [threading.Thread(target=post_json, args=(srv, {"file": (f"慢{k}.txt", TEXT)}))
+               for k in range(3)]
+    for t in threads:
+        t.start()
+    time.sleep(1)
+    body, headers = _text_form()
+    status, answer, data = request(srv, "POST", "/api/check", body, headers)
+    assert status == 503 and answer["Retry-After"].isdigit() and "请稍后再试" in data.decode()
+    for t in threads:
+        t.join(DEADLINE + 20)
+    assert post_json(srv, {"text": TEXT.decode()})[0] == 200
+
+
 def test_a_worker_that_dies_is_replaced(tight):
     srv, _, _ = tight
     status, data = post_json(srv, {"file": ("崩溃.txt", TEXT)})
@@ -191,6 +207,10 @@ def test_connections_beyond_the_cap_are_told_to_come_back(tight):
         status, headers, body, _ = raw(srv, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         assert status == 503 and headers["Retry-After"].isdigit() and safe(headers)
         assert "请稍后再试" in body.decode("utf-8")
+        # the page's script gets JSON it can show
+        body, more = _text_form()
+        status, headers, data = request(srv, "POST", "/api/check", body, more)
+        assert status == 503 and "请稍后再试" in json.loads(data)["error"]
     finally:
         for s in held:
             s.close()

@@ -6,6 +6,7 @@ simply went away.
 """
 from __future__ import annotations
 
+import json
 import socket
 import sys
 import threading
@@ -65,10 +66,21 @@ class CappedServer(ThreadingHTTPServer):
 
 
 def refuse(sock, message: str, retry_after: str) -> None:
-    """503 written straight to a connection no handler thread can take: then read what the
-    client is still sending (briefly, boundedly) so it gets our answer, not a reset."""
-    body = message.encode("utf-8")
-    headers = {"Content-Type": "text/plain; charset=utf-8", "Content-Length": str(len(body)),
+    """503 written straight to a connection no handler thread can take: as JSON when the
+    request (its first line, read briefly) is for the page's script (/api/), so the page
+    can say why; then read what the client is still sending (briefly, boundedly), so it
+    gets our answer rather than a reset connection."""
+    try:
+        sock.settimeout(1)
+        first = sock.recv(4096)
+    except OSError:
+        first = b""
+    if b" /api/" in first.partition(b"\r\n")[0]:
+        body = json.dumps({"error": message}, ensure_ascii=False).encode("utf-8")
+        ctype = "application/json; charset=utf-8"
+    else:
+        body, ctype = message.encode("utf-8"), "text/plain; charset=utf-8"
+    headers = {"Content-Type": ctype, "Content-Length": str(len(body)),
                "Retry-After": retry_after, "Connection": "close", **SAFE_HEADERS}
     head = "HTTP/1.1 503 Service Unavailable\r\n" + \
         "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"

@@ -39,7 +39,7 @@ ERRORS = {400: "请求格式不对", 408: "请求超时", 414: "网址过长", 4
 class Server(CappedServer):
     def __init__(self, address, checker: Checker, max_bytes: int, log=None, workers: int = 0,
                  deadline: float = 60, max_connections: int = 64, read_timeout: float = 20,
-                 header_deadline: float = 30):
+                 header_deadline: float = 30, queue_wait: float = 30):
         self.checker = checker
         self.max_bytes = max_bytes
         self.read_timeout = read_timeout
@@ -50,7 +50,7 @@ class Server(CappedServer):
         super().__init__(address, Handler, max_connections, log)
         # more workers than cores: two heavy reports leave room for a normal one
         self.pool = Pool(checker, workers or max(4, 2 * (os.cpu_count() or 1)), deadline,
-                         wait=30, log=log)
+                         wait=queue_wait, log=log)
 
     @property
     def local(self) -> bool:
@@ -229,7 +229,8 @@ def make_server(host: str = "127.0.0.1", port: int = 8000, checker: Checker | No
                 max_bytes: int = 20 * 1024 * 1024, log=None, **limits_) -> Server:
     """A server bound to host:port (port 0: any free port), not yet serving. `limits_`:
     workers, deadline (seconds per check), max_connections, read_timeout (seconds of
-    silence), header_deadline (seconds for the request line and headers). Checks run in
+    silence), header_deadline (seconds for the request line and headers), queue_wait
+    (seconds a check may wait for a free worker). Checks run in
     spawned processes: a script that calls this needs the `if __name__ == "__main__":` guard."""
     return Server((host, port), checker or Checker(), max_bytes,
                   log or (lambda text: print(text, file=sys.stderr)), **limits_)
