@@ -294,9 +294,11 @@ def annotate(path, output, force, checklist, config_path, select, ignore):
 @click.option("--max-mb", default=20, show_default=True, type=click.IntRange(1, 64),
               help="上传文件的大小上限（MB）")
 @click.option("--open", "open_browser", is_flag=True, help="启动后用默认浏览器打开页面")
+@click.option("--timeout", default=60, show_default=True, type=click.IntRange(5, 3600),
+              help="每份报告最长检查时间（秒），超时即停止检查并告知上传者")
 @CONFIG
-def serve(host, port, max_mb, open_browser, config_path):
+def serve(host, port, max_mb, open_browser, timeout, config_path):
     """启动本机自查页面：在浏览器中拖入报告即可看到检查结果（文件不保存、不外传）。"""
     from .serve import run
     conf = _config(config_path, None, (), (), None)
-    run(host, port, conf, max_mb * 1024 * 1024, open_browser, echo=click.echo)
+    run(host, port, conf, max_mb * 1024 * 1024, open_browser, echo=click.echo, deadline=timeout)

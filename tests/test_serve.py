@@ -15,7 +15,7 @@ import uuid
 import pytest
 
 from lintreport.read import read
-from lintreport.serve import make_server
+from lintreport.serve import make_server, work
 from lintreport.serve.server import parse_form
 from lintreport.serve.work import Checker, UploadError, describe
 from tests.conftest import SEEDS, make_docx, make_rich_docx
@@ -24,11 +24,36 @@ HESHI = next(p for p in SEEDS if "河市镇" in p.read_text(encoding="utf-8")[:2
 MAX = 2 * 1024 * 1024
 
 
+class Recording(Checker):
+    """The real checker, run in the server's worker processes, which writes down each path
+    it reads (and whether it existed then) and fails on a file named 故障.txt."""
+
+    def __init__(self, tmp_root: str, record: str):
+        super().__init__(tmp_root=tmp_root)
+        self.record = record
+
+    def check(self, upload):
+        if upload.name == "故障.txt":
+            raise RuntimeError("boom")
+        real = work.read
+
+        def spy(path):
+            with open(self.record, "a", encoding="utf-8") as f:
+                f.write(f"{path}\t{os.path.exists(path)}\n")
+            return real(path)
+        work.read = spy
+        try:
+            return super().check(upload)
+        finally:
+            work.read = real
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A server on a free port whose temporary folders go to a folder we can watch."""
     tmp = tmp_path_factory.mktemp("serve-tmp")
-    srv = make_server("127.0.0.1", 0, Checker(tmp_root=str(tmp)), MAX, log=lambda text: None)
+    record = tmp_path_factory.mktemp("serve-record") / "read.tsv"
+    srv = make_server("127.0.0.1", 0, Recording(str(tmp), str(record)), MAX, log=lambda text: None)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     yield srv, tmp
@@ -218,34 +243,26 @@ def test_size_limit_refuses_before_reading(server):
     assert post_json(srv, {"file": sample()})[0] == 200
 
 
-def test_temporary_files_are_removed(server, monkeypatch):
+def test_temporary_files_are_removed(server):
     srv, tmp = server
-    from lintreport.serve import work
-    seen = []
-    real_read = work.read
-
-    def spy(path):
-        seen.append(path)
-        assert os.path.exists(path)
-        return real_read(path)
-    monkeypatch.setattr(work, "read", spy)
+    record = srv.checker.record
+    if os.path.exists(record):
+        os.remove(record)
     assert post_json(srv, {"file": sample()})[0] == 200
     assert post_json(srv, {"file": ("坏.docx", b"PK\x03\x04 broken")})[0] == 422
     assert post(srv, "/api/fix", {"file": sample()})[0] == 200
-    assert len(seen) == 2 and all(p.startswith(str(tmp)) for p in seen)
-    assert not any(os.path.exists(p) for p in seen)
+    with open(record, encoding="utf-8") as f:
+        seen = [line.rstrip("\n").split("\t") for line in f]
+    assert len(seen) == 2 and all(p.startswith(str(tmp)) and there == "True" for p, there in seen)
+    assert not any(os.path.exists(p) for p, _ in seen)
     assert os.listdir(tmp) == []
 
 
-def test_a_failing_check_leaves_the_server_serving(server, monkeypatch):
+def test_a_failing_check_leaves_the_server_serving(server):
     srv, tmp = server
-
-    def broken(self, upload):
-        raise RuntimeError("boom")
-    monkeypatch.setattr(Checker, "check", broken)
-    status, data = post_json(srv, {"file": sample()})
+    status, data = post_json(srv, {"file": ("故障.txt", b"text")})
     assert status == 500 and "服务仍在运行" in data["error"] and "boom" not in data["error"]
-    monkeypatch.undo()
+    assert "RuntimeError" in data["error"]
     assert post_json(srv, {"file": sample()})[0] == 200
     assert os.listdir(tmp) == []
 

@@ -3,7 +3,7 @@ intranet). Drop a report on the page and see what a reviewer would send back: fi
 grouped by the four required parts, each marked in the text, with its rule, source and safe
 fix, and a download of the fixed text.
 
-The server is the standard library's; uploads are held in memory and, while a reader needs
+The server is the standard library's, checks run in worker processes (pool.py); uploads are held in memory and, while a reader needs
 a file, in a temporary folder removed before the answer goes out. Nothing is stored, logged
 or sent anywhere. By default it listens on 127.0.0.1 only, and says so.
 """
@@ -18,11 +18,12 @@ __all__ = ["Server", "make_server", "run"]
 
 
 def run(host: str, port: int, config: Config | None = None, max_bytes: int = 20 * 1024 * 1024,
-        open_browser: bool = False, echo=print) -> None:
-    """Serve until Ctrl+C; `echo` tells the user where the page is and who can reach it."""
+        open_browser: bool = False, echo=print, deadline: float = 60) -> None:
+    """Serve until Ctrl+C; `echo` tells the user where the page is and who can reach it.
+    `deadline`: seconds one report may be checked before its check is stopped."""
     checker = Checker(config)
     try:
-        server = make_server(host, port, checker, max_bytes)
+        server = make_server(host, port, checker, max_bytes, deadline=deadline)
     except OSError as exc:
         taken = exc.errno in (48, 98, 10048)     # EADDRINUSE on macOS, Linux, Windows
         reason = f"端口 {port} 已被占用，请用 --port 换一个" if taken else str(exc)

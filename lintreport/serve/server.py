@@ -1,9 +1,12 @@
 """The HTTP side of `lintreport serve`: the standard library's threading server, one page,
 its four static files, and the posts (check, check as JSON, fixed copy, annotated copy).
 
-Limits keep a shared intranet machine safe: the body's size is known before it is read, at
-most one check per core runs at a time, a slow client times out, and a request that fails
-in any way gets a message and leaves the server serving.
+Limits keep a shared intranet machine safe: only requests for our own host name, and posts
+only from our own page (limits.py); a body's length is checked before it is read and must
+arrive in time; checks run in worker processes with a deadline (pool.py); connections are
+capped, and beyond the cap a client is told to come back (503, Retry-After) rather than
+reset; every answer, errors included, carries the same security headers; and a request
+that fails in any way gets a message and leaves the server serving.
 """
 from __future__ import annotations
 
@@ -11,41 +14,48 @@ import json
 import os
 import socket
 import sys
-import threading
 import traceback
 import urllib.parse
-from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
-from .page import asset, result, shell
+from . import limits
+from .connections import RETRY_AFTER, CappedServer
+from .form import parse_form
+from .page import asset, shell
+from .pool import Pool
 from .work import Checker, UploadError, upload_from
+
+__all__ = ["Server", "make_server", "parse_form"]
 
 STATIC = {"review.css": "text/css", "review.js": "text/javascript",
           "serve.css": "text/css", "serve.js": "text/javascript"}
-FORM_OVERHEAD = 256 * 1024      # multipart headers and the small fields besides the file
 DRAIN_FACTOR = 2                # read and drop a body up to this many times the limit, so
                                 # the browser sees our 413 rather than a reset connection
-LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
-# No script, style, image or connection may come from, or go to, anywhere but this server.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+# the standard library's own error pages (send_error) said in Chinese
+ERRORS = {400: "请求格式不对", 408: "请求超时", 414: "网址过长", 431: "请求头过大",
+          501: "不支持这种请求方式", 505: "不支持这个 HTTP 版本"}
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address, checker: Checker, max_bytes: int, log=None):
+class Server(CappedServer):
+    def __init__(self, address, checker: Checker, max_bytes: int, log=None, workers: int = 0,
+                 deadline: float = 60, max_connections: int = 64, read_timeout: float = 20,
+                 header_deadline: float = 30, queue_wait: float = 30):
         self.checker = checker
         self.max_bytes = max_bytes
-        self.log = log
-        self.slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+        self.read_timeout = read_timeout
+        self.header_deadline = header_deadline
+        self.own_names = (socket.gethostname().lower(),)
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        super().__init__(address, Handler)
+        super().__init__(address, Handler, max_connections, log)
+        # more workers than cores: two heavy reports leave room for a normal one
+        self.pool = Pool(checker, workers or max(4, 2 * (os.cpu_count() or 1)), deadline,
+                         wait=queue_wait, log=log)
 
     @property
     def local(self) -> bool:
-        return self.server_address[0] in LOOPBACK or self.server_address[0].startswith("127.")
+        return self.server_address[0] == "localhost" or \
+            limits.is_loopback_address(self.server_address[0])
 
     @property
     def url(self) -> str:
@@ -53,38 +63,34 @@ class Server(ThreadingHTTPServer):
         host = "127.0.0.1" if host in ("0.0.0.0", "") else host
         return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
 
-
-def parse_form(content_type: str, body: bytes) -> dict[str, tuple[str | None, bytes]]:
-    """multipart/form-data → {field: (file name or None, bytes)}; the last field of a name wins."""
-    head = Message()
-    head["content-type"] = content_type
-    boundary = head.get_param("boundary")
-    if head.get_content_type() != "multipart/form-data" or not boundary:
-        raise UploadError(400, "请求格式不对：应为 multipart/form-data 表单")
-    fields = {}
-    for part in body.split(b"--" + str(boundary).encode("latin-1"))[1:]:
-        if part.startswith(b"--"):
-            break
-        raw, sep, data = part.partition(b"\r\n\r\n")
-        if not sep:
-            continue
-        headers = Message()
-        for line in raw.decode("utf-8", "replace").strip().split("\r\n"):
-            name, _, value = line.partition(":")
-            headers[name.strip()] = value.strip()
-        name = headers.get_param("name", header="content-disposition")
-        if name:
-            filename = headers.get_param("filename", header="content-disposition")
-            fields[str(name)] = (None if filename is None else str(filename),
-                                 data[:-2] if data.endswith(b"\r\n") else data)
-    return fields
+    def server_close(self):
+        super().server_close()
+        if hasattr(self, "pool"):       # not when binding failed: no workers were started
+            self.pool.close()
 
 
 class Handler(BaseHTTPRequestHandler):
     server: Server
     server_version = "lintreport"
     protocol_version = "HTTP/1.1"
-    timeout = 60        # seconds a client may stay silent before its connection is dropped
+    default_request_version = "HTTP/1.1"   # no bare HTTP/0.9 answers: each has our headers
+
+    def setup(self):
+        self.timeout = self.server.read_timeout   # seconds a client may stay silent
+        super().setup()
+
+    def handle_one_request(self):
+        # the request line and headers must be in within header_deadline (see parse_request)
+        self.server.watchdog.arm(self.connection, self.server.header_deadline)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.watchdog.disarm(self.connection)
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()          # reads the headers
+        self.server.watchdog.disarm(self.connection)   # the body has its own bounds
+        return ok
 
     def version_string(self) -> str:
         return self.server_version
@@ -95,13 +101,30 @@ class Handler(BaseHTTPRequestHandler):
     def _send(self, status: int, body: bytes, ctype: str, extra: dict | None = None) -> None:
         self.send_response(status)
         headers = {"Content-Type": ctype, "Content-Length": str(len(body)),
-                   "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                   "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", **(extra or {})}
+                   **limits.SAFE_HEADERS, **(extra or {})}
         for key, value in headers.items():
             self.send_header(key, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_error(self, code, message=None, explain=None):
+        """The standard library's answers to malformed requests, in Chinese, with our headers."""
+        self.close_connection = True
+        words = ERRORS.get(code, message or "请求有误")
+        self._send(code, words.encode("utf-8"), "text/plain; charset=utf-8", {"Connection": "close"})
+
+    def handle_expect_100(self):
+        """Say 100 Continue only to a body we would take: a refused length is answered at once,
+        before the client sends megabytes for nothing."""
+        try:
+            limits.body_length(self.headers, self.server.max_bytes)
+        except UploadError as exc:
+            self.close_connection = True
+            self._send(exc.status, str(exc).encode("utf-8"), "text/plain; charset=utf-8",
+                       {"Connection": "close"})
+            return False
+        return super().handle_expect_100()
 
     def _page(self, status: int, result_html: str = "", message: str = "", checklist="township"):
         html = shell(result_html, message, checklist, self.server.max_bytes, self.server.local)
@@ -112,11 +135,9 @@ class Handler(BaseHTTPRequestHandler):
                    "application/json; charset=utf-8")
 
     def _host_ok(self) -> bool:
-        """On a loopback address, only requests for a loopback name: a web page cannot
-        reach this server by pointing a name of its own at 127.0.0.1 (DNS rebinding)."""
-        host = self.headers.get("Host") or ""
-        name = host[:host.find("]") + 1] if host.startswith("[") else host.partition(":")[0]
-        return not self.server.local or not name or name in LOOPBACK or name.startswith("127.")
+        hosts = self.headers.get_all("Host") or []
+        return len(hosts) == 1 and limits.host_ok(hosts[0], self.server.server_address[0],
+                                                  self.server.own_names)
 
     def do_HEAD(self):
         self.do_GET()
@@ -134,37 +155,40 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, asset(name), f"{STATIC[name]}; charset=utf-8")
         self._send(404, "没有这个页面".encode(), "text/plain; charset=utf-8")
 
+    def _not_allowed(self):
+        self.close_connection = True      # a body, if any, is not read
+        self._send(405, "不支持这种请求方式".encode(), "text/plain; charset=utf-8",
+                   {"Allow": "GET, HEAD, POST", "Connection": "close"})
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_TRACE = do_CONNECT = _not_allowed
+
     def do_POST(self):
         path = urllib.parse.urlsplit(self.path).path
         api = path.startswith("/api/")
         action = path.removeprefix("/api")
+        extra = {}
         try:
             if not self._host_ok():
                 raise UploadError(421, "主机名不对")
+            if not limits.origin_ok(self.headers.get("Origin"), self.headers.get("Sec-Fetch-Site"),
+                                    self.headers.get("Host")):
+                raise UploadError(403, "拒绝来自其他网站的请求：请在本页面上传报告")
             if action not in ("/check", "/fix", "/annotate"):
                 raise UploadError(404, "没有这个地址")
             fields = parse_form(self.headers.get("Content-Type", ""), self._body())
             upload = upload_from(fields)
-            if not self.server.slots.acquire(timeout=60):
-                raise UploadError(503, "正在检查的报告太多，请稍后再试")
-            try:
-                if action == "/fix":
-                    fixed = self.server.checker.fixed(upload)
-                elif action == "/annotate":
-                    annotated = self.server.checker.annotated(upload)
-                else:
-                    html = result(self.server.checker.check(upload))
-            finally:
-                self.server.slots.release()
+            answer = self.server.pool.run(action[1:], upload)
             if action == "/fix":
-                return self._file(*fixed)
+                return self._file(*answer)
             if action == "/annotate":
-                return self._file(*annotated, header="X-Comments", fallback="annotated")
+                return self._file(*answer, header="X-Comments", fallback="annotated")
             if api:
-                return self._json(200, {"html": html, "name": upload.name})
-            return self._page(200, html, checklist=upload.checklist)
+                return self._json(200, {"html": answer, "name": upload.name})
+            return self._page(200, answer, checklist=upload.checklist)
         except UploadError as exc:
             status, message = exc.status, str(exc)
+            if status == 503 and "稍后再试" in message:
+                extra["Retry-After"] = RETRY_AFTER
         except ConnectionError:
             return          # the browser went away: nobody to answer
         except Exception as exc:  # noqa: BLE001 (a bug shows as a message; the server keeps serving)
@@ -172,39 +196,26 @@ class Handler(BaseHTTPRequestHandler):
                 self.server.log("".join(traceback.format_exception(exc)))
             status, message = 500, f"内部错误（{type(exc).__name__}），检查没有完成；服务仍在运行"
         self.close_connection = True     # the body may be unread: never reuse the connection
+        extra["Connection"] = "close"
         if api:
-            self._json(status, {"error": message})
+            self._send(status, json.dumps({"error": message}, ensure_ascii=False).encode("utf-8"),
+                       "application/json; charset=utf-8", extra)
         else:
-            self._page(status, message=message)
+            html = shell("", message, "township", self.server.max_bytes, self.server.local)
+            self._send(status, html.encode("utf-8"), "text/html; charset=utf-8", extra)
 
     def _body(self) -> bytes:
-        """The request body, refused unless its length is given and within the limit."""
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            self.close_connection = True
-            raise UploadError(411, "请求须给出长度（Content-Length）")
+        """The whole request body, refused unless its length is given and within the limit."""
+        limit = self.server.max_bytes         # the whole body: the file and the form around it
         try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
+            length = limits.body_length(self.headers, limit)
+        except UploadError as exc:
             self.close_connection = True
-            raise UploadError(411, "请求须给出长度（Content-Length）") from None
-        limit = self.server.max_bytes + FORM_OVERHEAD
-        if length > limit:
-            self.close_connection = True
-            if length <= DRAIN_FACTOR * limit:
-                self._drain(length)
-            mb = self.server.max_bytes // (1024 * 1024)
-            raise UploadError(413, f"文件过大（{length / 1048576:.1f} MB），上限为 {mb} MB")
-        return self.rfile.read(length)
-
-    def _drain(self, length: int) -> None:
-        try:
-            while length > 0:
-                chunk = self.rfile.read(min(length, 1 << 20))
-                if not chunk:
-                    break
-                length -= len(chunk)
-        except OSError:
-            pass
+            declared = (self.headers.get("Content-Length") or "").strip()
+            if exc.status == 413 and int(declared) <= DRAIN_FACTOR * limit:
+                limits.drain(self.rfile, int(declared))
+            raise
+        return limits.read_body(self.rfile, length)
 
     def _file(self, name: str, data: bytes, fixes: int, header: str = "X-Fixed",
               fallback: str = "fixed") -> None:
@@ -218,7 +229,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def make_server(host: str = "127.0.0.1", port: int = 8000, checker: Checker | None = None,
-                max_bytes: int = 20 * 1024 * 1024, log=None) -> Server:
-    """A server bound to host:port (port 0: any free port), not yet serving."""
+                max_bytes: int = 20 * 1024 * 1024, log=None, **limits_) -> Server:
+    """A server bound to host:port (port 0: any free port), not yet serving. `limits_`:
+    workers, deadline (seconds per check), max_connections, read_timeout (seconds of
+    silence), header_deadline (seconds for the request line and headers), queue_wait
+    (seconds a check may wait for a free worker). Checks run in
+    spawned processes: a script that calls this needs the `if __name__ == "__main__":` guard."""
     return Server((host, port), checker or Checker(), max_bytes,
-                  log or (lambda text: print(text, file=sys.stderr)))
+                  log or (lambda text: print(text, file=sys.stderr)), **limits_)

@@ -98,7 +98,8 @@ class Checker:
                 self.lists[name] = (checklist, apply(checklist, self.config))
 
     def _temp(self):
-        return tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=self.tmp_root)
+        # named by process, so what a killed worker leaves behind can be found and removed
+        return tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=self.tmp_root)
 
     def check(self, upload: Upload) -> Checked:
         """Lint one upload; an unreadable file raises UploadError with the reader's reason."""
