@@ -27,6 +27,15 @@ def _fail(message: str) -> None:
     sys.exit(Exit.ERROR)
 
 
+def _save(path: str, text: str) -> None:
+    """Write one of our outputs, atomically; a bad path is one clear line and exit 2."""
+    from .safewrite import write_text
+    try:
+        write_text(path, text)
+    except OSError as exc:
+        _fail(f"{path}: 无法写入：{exc.strerror or exc}")
+
+
 def _config(config_path, checklist, select, ignore, fail_on):
     from . import config as cfg
     conf = cfg.load(config_path)
@@ -108,8 +117,9 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
 @click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
 @click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
+@click.option("--force", is_flag=True, help="--fix-output 的目标已存在时覆盖它（默认拒绝）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
-          exit_zero, no_color, fix, diff, fix_output):
+          exit_zero, no_color, fix, diff, fix_output, force):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
@@ -119,7 +129,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     result = lint(paths, conf, against=against, jobs=jobs)
     if fix or diff or fix_output:
         from .fix import fix_files
-        fixed = fix_files(result, conf, output=fix_output, write=not diff)
+        fixed = fix_files(result, conf, output=fix_output, write=not diff, force=force)
         for note in fixed.notes:
             click.echo(f"lintreport: {note}", err=True)
         if diff:
@@ -136,8 +146,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     else:
         rendered = get(fmt)(result)
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(rendered)
+        _save(output, rendered)
     else:
         click.echo(rendered, nl=False)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

@@ -7,7 +7,10 @@ from . import Line, Source
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding). Files from Chinese Windows are often GB18030/GBK."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:   # damaged, as without a BOM: never to be written back
+            return data[3:].decode("utf-8", errors="replace"), "utf-8-sig-lossy"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
