@@ -23,6 +23,11 @@ DIGITS = re.compile(r"\d+")
 MASK64 = (1 << 64) - 1
 MIX = 0x9E3779B97F4A7C15        # odd 64-bit constant: spreads crc32 over the high bits
 EMPTY = MASK64
+# A k-gram in more texts than this is stock phrasing: the texts it already lists are the
+# earliest and are the ones to pair a new text with; listing every further one made a report
+# of one phrase repeated a million times quadratic.
+POSTINGS = 256
+CANDIDATES = 64                 # texts compared in full with each text, at most
 CONTAINED = 0.9                 # a shorter text this alike to part of a longer one is inside it
 
 
@@ -93,23 +98,32 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
         shared |= mine & seen
         seen |= mine
     index: dict[str, list[int]] = {}
+    first: dict[str, int] = {}      # a text seen before, word for word: its first place
     found = []
     for j, mine in enumerate(sets):
         mine_shared = mine & shared
         if not mine_shared:
             continue
+        same = first.setdefault(texts[j], j)
+        if same != j:       # an exact repeat needs no search, and adds nothing to the index
+            found.append((j, same, 1.0))
+            continue
         counts = Counter(chain.from_iterable([index[g] for g in mine_shared if g in index]))
+        eligible = [i for i in sorted(counts)
+                    if counts[i] >= min_shared * min(len(mine), len(sets[i]))]
+        if len(eligible) > CANDIDATES:      # the most alike first, then in order
+            eligible = sorted(sorted(eligible, key=counts.__getitem__, reverse=True)[:CANDIDATES])
         best = None
-        for i in sorted(counts):
-            if counts[i] < min_shared * min(len(mine), len(sets[i])):
-                continue
+        for i in eligible:
             score = similarity(texts[i], texts[j], min_similarity)
             if score and (best is None or score > best[1]):
                 best = (i, score)
         if best:
             found.append((j, *best))
         for g in mine_shared:
-            index.setdefault(g, []).append(j)
+            posting = index.setdefault(g, [])
+            if len(posting) < POSTINGS:
+                posting.append(j)
     return found
 
 
