@@ -59,9 +59,9 @@ def apply(texts: list[str], fixes: list[Fix]) -> int:
 
 
 def _decode(path: str) -> tuple[str, str, bytes]:
+    from .read import read_bytes
     from .read.text import decode
-    with open(path, "rb") as f:
-        data = f.read()
+    data = read_bytes(path)
     text, encoding = decode(data)
     if encoding.endswith("-lossy"):
         raise InputError("文件含有无法解码的字节,自动修正会破坏它们,请先转换为UTF-8")

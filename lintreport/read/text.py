@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from . import Line, Source
+from . import Line, Source, read_bytes
 
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding). Files from Chinese Windows are often GB18030/GBK."""
@@ -28,8 +28,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read(path: str) -> Source:
-    with open(path, "rb") as f:
-        data = f.read()
+    data = read_bytes(path)
     text, encoding = decode(data)
     markdown = path.lower().endswith((".md", ".markdown"))
     # Text is kept as written so that columns stay true; the parser skips Markdown marks.
