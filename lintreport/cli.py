@@ -188,6 +188,7 @@ def explain(rule, checklist):
     click.echo(f"依据：{r.source}")
     for label, key in (("不报的例子", "pass"), ("报出的例子", "fail")):
         for ex in r.examples.get(key, [])[:2]:
+            ex = ex["report"] if isinstance(ex, dict) else ex     # checked with other options
             click.echo(f"{label}:")
             ex = "\n---\n".join(x.strip() for x in ex) if isinstance(ex, list) else str(ex)   # a batch of reports
             click.echo("".join(f"    {line}\n" for line in ex.strip().splitlines()), nl=False)

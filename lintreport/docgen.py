@@ -42,6 +42,8 @@ def render() -> str:
                     out.append(f"- 在 `{other.name}` 清单中的选项：`{o.options}`")
             for label, key in (("会报出", "fail"), ("不会报出", "pass")):
                 example = (r.examples.get(key) or [""])[0]
+                if isinstance(example, dict):   # a report checked with other options
+                    example = example["report"]
                 # a cross-report rule's example is a batch of reports, one after another
                 example = ("\n---\n".join(x.strip() for x in example) if isinstance(example, list) else str(example)).strip()
                 if example:

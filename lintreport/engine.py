@@ -9,6 +9,7 @@ import fnmatch
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 
 from . import checks
@@ -28,6 +29,7 @@ class Context:
     """What a check may need besides the document and its rule."""
     checklist: cl.Checklist
     config: Config
+    started: float = field(default_factory=time.monotonic)    # for the time budget
 
 
 @dataclass
@@ -67,7 +69,11 @@ def to_finding(path: str, rule: cl.Rule, hit: Hit) -> Finding:
 def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
     """Run the document rules on one parsed report: (findings, batch summaries, problems)."""
     findings, summaries, problems = [], {}, []
-    for rule in rules:
+    budget = next((r for r in rules if r.check == "time-budget"), None)
+    work = [r for r in rules if r is not budget]
+    for n, rule in enumerate(work):
+        if budget is not None and over_budget(doc, ctx, budget, len(work) - n):
+            break
         kind = checks.get(rule.check)
         try:
             if kind.scope == "batch":
@@ -82,10 +88,24 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
                 problems.append(missing)
         except Exception as exc:  # a bug in one check must not hide the others' findings
             problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
+    if budget is not None:      # also when the last rules were the slow ones
+        over_budget(doc, ctx, budget, 0)
+        findings += [to_finding(doc.path, budget, h) for h in checks.get(budget.check).func(
+            doc, budget, ctx)]
     marks = suppressions(doc)
     findings = [f for f in findings if not hidden(f, marks)]
     findings.sort()
     return findings, summaries, problems
+
+
+def over_budget(doc: Document, ctx: Context, budget: cl.Rule, left: int) -> bool:
+    """Whether this report's time budget is spent; if so, noted for the time-budget check
+    together with how many rules are left unrun."""
+    from .checks.budget import OVER
+    spent = time.monotonic() - ctx.started
+    if OVER not in doc.cache and spent > budget.options["seconds"]:
+        doc.cache[OVER] = (spent, left)
+    return OVER in doc.cache
 
 
 def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
@@ -114,8 +134,8 @@ def hidden(f: Finding, marks) -> bool:
 def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
                 reference: bool = False, doc: Document | None = None):
     """Lint one read report: (FileResult, batch summaries). Pass `doc` if already parsed."""
+    ctx = Context(checklist, config)     # the clock starts before parsing
     doc = doc or parse(source)
-    ctx = Context(checklist, config)
     if reference:   # compared with, not linted
         rules = [r for r in rules if checks.get(r.check).scope == "batch"]
     findings, summaries, problems = check_document(doc, rules, ctx)

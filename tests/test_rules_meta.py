@@ -39,7 +39,11 @@ def test_rule_metadata(name, rule):
 
 
 def _lint_example(example, config, rule, folder):
-    """One example report, or a batch of reports (a list) for a cross-report rule."""
+    """One example report, or a batch of reports (a list) for a cross-report rule; a
+    mapping gives the report and the options it is checked with ({options:, report:})."""
+    if isinstance(example, dict):
+        rule = dataclasses.replace(rule, options={**rule.options, **example["options"]})
+        example = example["report"]
     if isinstance(example, str):
         return lint_text(example, config, rules=[rule])
     folder.mkdir()
