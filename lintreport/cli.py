@@ -29,16 +29,29 @@ def _fail(message: str) -> None:
 
 def _save(path: str, text: str) -> None:
     """Write one of our outputs, atomically; a bad path is one clear line and exit 2."""
-    from .safewrite import write_text
+    from .safewrite import reason, write_text
     try:
         write_text(path, text)
     except OSError as exc:
-        _fail(f"{path}: 无法写入：{exc.strerror or exc}")
+        _fail(f"{path}: 无法写入：{reason(exc)}")
 
 
-def _config(config_path, checklist, select, ignore, fail_on):
+def _check_outputs(outputs, paths, conf) -> None:
+    """Refuse, before any work, an output that is one of the reports or a link (which could
+    point at one): writing it would destroy a report."""
+    from .engine import collect_paths
+    inputs = {os.path.realpath(p) for p in collect_paths(paths, conf)}
+    for out in filter(None, outputs):
+        if os.path.islink(out):
+            _fail(f"{out}: 输出文件是一个链接，不写入（请另选输出位置）")
+        if os.path.realpath(out) in inputs:
+            _fail(f"{out}: 输出文件就是要检查的报告之一，不能覆盖（请另选输出位置）")
+
+
+def _config(config_path, checklist, select, ignore, fail_on, follow_links=False):
     from . import config as cfg
     conf = cfg.load(config_path)
+    conf.follow_links = follow_links
     if checklist:
         conf.checklist = checklist
     if select:
@@ -48,6 +61,16 @@ def _config(config_path, checklist, select, ignore, fail_on):
     if fail_on:
         conf.fail_on = fail_on
     return conf
+
+
+def _closed_pipe() -> None:
+    """Exit quietly when stdout was closed: point it at /dev/null so that Python's final
+    flush does not complain either."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(Exit.ERROR)
 
 
 class Group(click.Group):
@@ -60,6 +83,8 @@ class Group(click.Group):
             raise
         except KeyboardInterrupt:
             _fail("已中断")
+        except BrokenPipeError:     # `| head`: the reader is gone, so is the need to write
+            _closed_pipe()
         except Exception as exc:  # never a traceback for users; LINTREPORT_DEBUG shows it
             if os.environ.get("LINTREPORT_DEBUG"):
                 raise
@@ -90,6 +115,8 @@ def batch_options(command):
                      help="参照报告（文件或文件夹）：只用于查找跨报告重复，本身不检查"),
         click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）"),
         click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）"),
+        click.option("--follow-links", is_flag=True,
+                     help="跟随文件夹中指向其外的链接（默认不读取，以免把别处的文件当作报告）"),
     ]):
         command = option(command)
     return command
@@ -98,6 +125,7 @@ def batch_options(command):
 def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
     """2 when a file could not be read, 1 for findings at or above fail_on, else 0."""
     from .finding import Severity
+    sys.stdout.flush()      # a closed pipe shows here, while Group.invoke can still catch it
     if unreadable:
         sys.exit(Exit.ERROR)
     threshold = Severity.parse(fail_on)
@@ -119,11 +147,11 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 @click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
 @click.option("--force", is_flag=True, help="--fix-output 的目标已存在时覆盖它（默认拒绝）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, output, jobs,
-          exit_zero, no_color, fix, diff, fix_output, force):
+          exit_zero, follow_links, no_color, fix, diff, fix_output, force):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
-    conf = _config(config_path, checklist, select, ignore, fail_on)
+    conf = _config(config_path, checklist, select, ignore, fail_on, follow_links)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     result = lint(paths, conf, against=against, jobs=jobs)
@@ -205,13 +233,14 @@ def explain(rule, checklist):
 @click.option("--title", help="审阅页面的标题")
 @batch_options
 def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, select, ignore,
-           fail_on, against, jobs, exit_zero):
+           fail_on, against, jobs, exit_zero, follow_links):
     """审阅一批报告（文件夹或文件）：生成总览和逐份标注问题的HTML页面，可另存CSV/Excel表格。"""
     from .finding import Severity
     from .review import review as run_review
     from .review.page import render
     from .review.table import write_csv, write_xlsx
-    conf = _config(config_path, checklist, select, ignore, fail_on)
+    conf = _config(config_path, checklist, select, ignore, fail_on, follow_links)
+    _check_outputs([output, csv_path, xlsx_path], paths, conf)
     bar = None
 
     def progress(done, total):
@@ -229,12 +258,15 @@ def review(paths, output, csv_path, xlsx_path, title, checklist, config_path, se
             bar.__exit__(None, None, None)
     for r in result.errors:
         click.echo(f"lintreport: {r.path}: {r.result.error}", err=True)
-    with open(output, "w", encoding="utf-8") as f:
-        f.write(render(result, title))
-    if csv_path:
-        write_csv(result, csv_path)
-    if xlsx_path:
-        write_xlsx(result, xlsx_path)
+    _save(output, render(result, title))
+    try:
+        if csv_path:
+            write_csv(result, csv_path)
+        if xlsx_path:
+            write_xlsx(result, xlsx_path)
+    except OSError as exc:
+        from .safewrite import reason
+        _fail(f"{exc.filename or csv_path or xlsx_path}: 无法写入：{reason(exc)}")
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
     unread = sum(1 for r in result.errors if not r.result.findings)
     click.echo(f"已写入 {output}：{len(result.reports)} 份报告，错误 {counts[Severity.ERROR]} 处，"

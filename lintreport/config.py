@@ -29,6 +29,7 @@ class Config:
     rules: dict = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     path: str | None = None
+    follow_links: bool = False      # follow links out of a scanned folder (--follow-links)
 
     def deadline_for(self, year: int):
         import datetime

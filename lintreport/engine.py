@@ -157,24 +157,64 @@ def lint_path(path: str, checklist: cl.Checklist, rules: list[cl.Rule], config: 
     return lint_source(source, checklist, rules, config, reference)
 
 
-def collect_paths(paths, config: Config | None = None) -> list[str]:
-    """Files to lint: files as given, folders searched for supported files, in order."""
+def collect_paths(paths, config: Config | None = None, refused: list | None = None) -> list[str]:
+    """Files to lint: files as given, folders searched for supported files, in order.
+
+    `exclude` applies to what a folder search finds, never to a file named on the command
+    line. A link found in a folder is followed only when it stays inside that folder (or
+    with config.follow_links); links that lead out, and subfolders that cannot be read, go
+    to `refused` as (path, reason) so that they are reported, not passed over in silence.
+    """
     out = []
+    refused = [] if refused is None else refused
+    follow = bool(config and config.follow_links)
     for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if supported(full) and not name.startswith(("~$", ".")):
-                        out.append(full)
-        else:
+        if not os.path.isdir(p):
             out.append(p)
-    if config and config.exclude:
-        out = [p for p in out if not any(fnmatch.fnmatch(p, g) or
-                                         fnmatch.fnmatch(os.path.basename(p), g)
-                                         for g in config.exclude)]
+            continue
+        top = os.path.realpath(p)
+        found = []
+
+        def unreadable(exc, refused=refused):
+            refused.append((exc.filename or p, f"无法读取文件夹：{exc.strerror}"))
+        for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=follow):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if not supported(full) or name.startswith(("~$", ".")) or own_output(full):
+                    continue
+                if not follow and os.path.islink(full) and not _inside(full, top):
+                    refused.append((full, "是指向所检查文件夹之外的链接，未读取"
+                                          "（确要读取请加 --follow-links）"))
+                    continue
+                found.append(full)
+        if config and config.exclude:
+            found = [f for f in found if not any(fnmatch.fnmatch(f, g) or
+                                                 fnmatch.fnmatch(os.path.basename(f), g)
+                                                 for g in config.exclude)]
+        out += found
     return out
+
+
+def _inside(path: str, top: str) -> bool:
+    real = os.path.realpath(path)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+# The first bytes of every HTML page lintreport writes (review.html) carry this mark, so that
+# a folder reviewed twice does not take its own review page for a report.
+OUTPUT_MARK = b'<meta name="generator" content="lintreport">'
+
+
+def own_output(path: str) -> bool:
+    """Whether a file found in a folder is one we wrote (a review page)."""
+    if not path.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as f:
+            return OUTPUT_MARK in f.read(2048)
+    except OSError:
+        return False
 
 
 _worker: dict = {}
@@ -222,10 +262,12 @@ def for_batch(rules: list[cl.Rule], reports: int) -> list[cl.Rule]:
     return [r for r in rules if checks.get(r.check).scope != "batch"]
 
 
-def batch_items(paths, against, config: Config) -> list[tuple[str, bool]]:
-    """(path, is_reference) for the reports to lint and the reference reports."""
-    items = [(p, False) for p in collect_paths(paths, config)]
-    return items + [(p, True) for p in collect_paths(against, config) if supported(p)]
+def batch_items(paths, against, config: Config,
+                refused: list | None = None) -> list[tuple[str, bool]]:
+    """(path, is_reference) for the reports to lint and the reference reports; what a folder
+    search refused goes to `refused` (see collect_paths)."""
+    items = [(p, False) for p in collect_paths(paths, config, refused)]
+    return items + [(p, True) for p in collect_paths(against, config, refused) if supported(p)]
 
 
 def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = None,
@@ -237,11 +279,13 @@ def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = 
     """
     config = config or Config()
     checklist = cl.load(config.checklist)
-    items = batch_items(paths, against, config)
+    refused: list = []
+    items = batch_items(paths, against, config, refused)
     rules = for_batch(apply(checklist, config), len(items))
     results = map_files(items, lint_path, (checklist, rules, config), jobs, progress)
     run_batch(results, rules, Context(checklist, config))
     files = [r for r, _ in results if not r.reference]
+    files += [FileResult(path, error=reason) for path, reason in refused]
     return LintResult(files, checklist, rules)
 
 

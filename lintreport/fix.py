@@ -17,7 +17,7 @@ from .engine import Context, check_document
 from .errors import InputError, LintreportError
 from .finding import Fix
 from .read import Line, Source, read
-from .safewrite import write_bytes
+from .safewrite import reason, write_bytes
 
 PASSES = 5
 
@@ -65,9 +65,10 @@ def _decode(path: str) -> tuple[str, str, bytes]:
     text, encoding = decode(data)
     if encoding.endswith("-lossy"):
         raise InputError("文件含有无法解码的字节,自动修正会破坏它们,请先转换为UTF-8")
-    if encoding == "utf-16":
+    if encoding == "utf-16":        # with a BOM, which the result keeps
         encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
-    return text, encoding, data[:2] if encoding.startswith("utf-16") else b""
+        return text, encoding, data[:2]
+    return text, encoding, b""
 
 
 def fix_text(path: str, checklist, rules, config) -> tuple[str, str, int, bytes]:
@@ -235,7 +236,7 @@ def _write(dest: str, data: bytes) -> None:
 
 def _reason(exc: Exception) -> str:
     """An OSError as people say it: 文件过大 rather than [Errno 27] File too large."""
-    if isinstance(exc, OSError) and exc.strerror:
+    if isinstance(exc, OSError) and exc.errno:
         name = f" {exc.filename}" if exc.filename else ""
-        return f"无法写入{name}（{exc.strerror}），原文件未改动"
+        return f"无法写入{name}（{reason(exc)}），原文件未改动"
     return str(exc)

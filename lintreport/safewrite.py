@@ -8,6 +8,7 @@ was, and no temporary file behind.
 """
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -48,6 +49,17 @@ def write_bytes(path: str, data: bytes) -> None:
     finally:
         _restore_xfsz(previous)
     _sync_folder(folder)
+
+
+REASONS = {errno.ENOENT: "文件夹不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+           errno.EROFS: "文件系统只读", errno.ENOSPC: "磁盘已满", errno.EFBIG: "超出文件大小限制",
+           errno.EISDIR: "这是一个文件夹", errno.ENOTDIR: "路径中有一段不是文件夹",
+           errno.EDQUOT: "超出磁盘配额"}
+
+
+def reason(exc: OSError) -> str:
+    """Why a write failed, in Chinese (the system's words when we have none)."""
+    return REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
 def write_text(path: str, text: str) -> None:

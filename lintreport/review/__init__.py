@@ -106,10 +106,12 @@ def review(paths, config: Config | None = None, *, against=(), jobs: int | None 
     """Lint the reports under `paths` and keep their texts; `progress(done, total)`."""
     config = config or Config()
     checklist = cl.load(config.checklist)
-    items = batch_items(paths, against, config)
+    refused: list = []
+    items = batch_items(paths, against, config, refused)
     rules = for_batch(apply(checklist, config), len(items))
     done = map_files(items, review_path, (checklist, rules, config), jobs, progress)
     run_batch([(report.result, summaries) for report, summaries in done], rules,
               Context(checklist, config))
     reports = [report for report, _ in done if not report.result.reference]
+    reports += [Report(FileResult(path, error=reason)) for path, reason in refused]
     return Review(reports, checklist, rules)

@@ -33,9 +33,22 @@ def rows(review: Review) -> list[list]:
     return out
 
 
+# A cell that starts with one of these is a formula to Excel and WPS (a report named
+# "=HYPERLINK(…).txt", a title starting with "-"): written as text, never evaluated.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value):
+    """A CSV cell that a spreadsheet will not take for a formula: a leading apostrophe, as
+    OWASP advises for CSV injection (Excel hides it and shows the text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(review: Review, path: str) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(rows(review))
+        csv.writer(f).writerows([as_text(v) for v in row] for row in rows(review))
 
 
 def write_xlsx(review: Review, path: str) -> None:
@@ -51,6 +64,10 @@ def write_xlsx(review: Review, path: str) -> None:
     sheet.title = "报告总览"
     for row in table:
         sheet.append(row)
+    for line in sheet.iter_rows():
+        for cell in line:           # a string cell stays a string, whatever it starts with
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "C2"
