@@ -50,6 +50,7 @@ class LintResult:
     files: list[FileResult]
     checklist: cl.Checklist
     rules: list[cl.Rule]
+    config: str | None = None       # the configuration file used, if any
 
     @property
     def findings(self) -> list[Finding]:
@@ -286,7 +287,7 @@ def lint(paths, config: Config | None = None, *, against=(), jobs: int | None = 
     run_batch(results, rules, Context(checklist, config))
     files = [r for r, _ in results if not r.reference]
     files += [FileResult(path, error=reason) for path, reason in refused]
-    return LintResult(files, checklist, rules)
+    return LintResult(files, checklist, rules, config.path)
 
 
 @dataclass

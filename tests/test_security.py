@@ -165,3 +165,117 @@ def test_a_closed_pipe_gives_no_traceback(tmp_path):
     err = p.stderr.read().decode()
     p.wait(timeout=60)
     assert "Traceback" not in err and "内部错误" not in err and "BrokenPipe" not in err
+
+
+# --- configuration as an attack surface (issue 16, items 8–10) ---
+
+def test_config_search_stops_at_the_repository_root(tmp_path, monkeypatch):
+    (tmp_path / ".lintreport.yaml").write_text('exclude: ["*"]\nignore: [structure]\n',
+                                               encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "r.txt").write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(repo)
+    r = invoke("check", "--format", "json", repo)
+    data = json.loads(r.stdout)
+    assert data["config"] is None
+    assert [f["path"] for f in data["files"]] == [str(repo / "r.txt")]
+    assert any(f["category"] == "structure" for f in data["files"][0]["findings"])
+
+
+def test_config_search_stops_at_home(tmp_path, monkeypatch):
+    (tmp_path / ".lintreport.yaml").write_text("ignore: [structure]\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(home)
+    from lintreport.config import find
+    assert find() is None
+
+
+def test_the_config_used_is_named_and_exclude_spares_named_files(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / ".lintreport.yaml"
+    config.write_text('exclude: ["*.txt"]\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "other.txt").write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("check", "--format", "json", report, tmp_path / "sub")
+    data = json.loads(r.stdout)
+    assert data["config"] == str(config)
+    assert [f["path"] for f in data["files"]] == [str(report)]   # named: kept; found: excluded
+    r = invoke("check", report)
+    assert r.stdout.splitlines()[0] == f"配置文件：{config}"
+
+
+def _bomb(levels=9):
+    lines = ['a0: &a0 ["法治","法治","法治","法治","法治","法治","法治","法治","法治"]']
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + f"\nexclude: *a{levels - 1}\n"
+
+
+def test_a_yaml_alias_bomb_is_refused_before_expanding(tmp_path, monkeypatch):
+    import time
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("LINTREPORT_NO_CACHE", raising=False)
+    config = tmp_path / "bomb.yaml"
+    config.write_text(_bomb(), encoding="utf-8")
+    assert config.stat().st_size < 1000
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    start = time.perf_counter()
+    r = invoke("check", "--config", config, report)
+    assert time.perf_counter() - start < 10
+    assert r.exit_code == 2 and "别名" in r.stderr
+    cached = [p for p in cache.rglob("*") if p.is_file()] if cache.exists() else []
+    assert not [p for p in cached if "bomb" in p.name], cached     # nothing of it cached
+    assert sum(p.stat().st_size for p in cached) < 5_000_000
+
+
+def test_an_invalid_config_is_not_cached_and_leaves_no_temporary(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("LINTREPORT_NO_CACHE", raising=False)
+    config = tmp_path / "bad.yaml"
+    config.write_text("fail-on: sometimes\n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    r = invoke("check", "--config", config, report)
+    assert r.exit_code == 2
+    files = [p.name for p in cache.rglob("*") if p.is_file()] if cache.exists() else []
+    assert not [n for n in files if n.startswith("bad.yaml")], files
+    assert not [n for n in files if not n.endswith(".json")], files
+
+
+def test_a_few_aliases_are_still_fine(tmp_path):
+    config = tmp_path / "ok.yaml"
+    config.write_text("ignore: &skip [structure]\nselect: []\nexclude: *skip\n", encoding="utf-8")
+    from lintreport.config import load
+    assert load(str(config)).ignore == ("structure",)
+
+
+@pytest.mark.parametrize("pattern", ["(法+)+$", "(?:治|法*)*", "(?:a{1,3})+b"])
+def test_a_backtracking_pattern_in_a_config_is_refused_at_load(tmp_path, pattern):
+    import time
+    config = tmp_path / "re.yaml"
+    config.write_text(f"rules:\n  H005:\n    options:\n      patterns: ['{pattern}']\n",
+                      encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT + "法" * 40 + "x\n", encoding="utf-8")
+    start = time.perf_counter()
+    r = invoke("check", "--config", config, report)
+    assert time.perf_counter() - start < 10
+    assert r.exit_code == 2 and "嵌套的重复" in r.stderr and "H005" in r.stderr
+
+
+def test_every_shipped_pattern_passes_the_guard():
+    from lintreport import checklist as cl
+    from lintreport.patterns import problem, strings
+    for name in cl.shipped():
+        for rule in cl.load(name).rules:
+            for text in strings(rule.options):
+                assert problem(text) is None, (rule.id, text)
