@@ -26,7 +26,7 @@ EMPTY = MASK64
 # A k-gram in more texts than this is stock phrasing: the texts it already lists are the
 # earliest and are the ones to pair a new text with; listing every further one made a report
 # of one phrase repeated a million times quadratic.
-POSTINGS = 256
+POSTINGS = 64
 CANDIDATES = 64                 # texts compared in full with each text, at most
 CONTAINED = 0.9                 # a shorter text this alike to part of a longer one is inside it
 
@@ -90,6 +90,7 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
     earliest of the best matches wins.
     """
     sets = [grams(text, k, sample) for text in texts]
+    sizes = [len(mine) for mine in sets]
     # Most k-grams of a report occur in one text only and can make no pair: find the ones
     # that occur in two or more with set operations (in C), and index only those.
     seen: set[str] = set()
@@ -109,8 +110,9 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
             found.append((j, same, 1.0))
             continue
         counts = Counter(chain.from_iterable([index[g] for g in mine_shared if g in index]))
-        eligible = [i for i in sorted(counts)
-                    if counts[i] >= min_shared * min(len(mine), len(sets[i]))]
+        size = len(mine)
+        eligible = sorted(i for i, c in counts.items()
+                          if c >= min_shared * (size if sizes[i] > size else sizes[i]))
         if len(eligible) > CANDIDATES:      # the most alike first, then in order
             eligible = sorted(sorted(eligible, key=counts.__getitem__, reverse=True)[:CANDIDATES])
         best = None
