@@ -16,8 +16,10 @@ import tempfile
 
 
 def write_bytes(path: str, data: bytes) -> None:
-    """Replace (or create) path with data, atomically; raises OSError on any failure."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Replace (or create) path with data, atomically; raises OSError on any failure. A
+    link is written through: its target is replaced and the link stays a link."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     try:
         old = os.stat(path)
     except FileNotFoundError:

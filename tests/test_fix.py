@@ -295,3 +295,12 @@ def test_lossily_decoded_text_is_never_written_back(tmp_path, bom):
     r = CliRunner().invoke(main, ["check", "--fix", str(path)])
     assert path.read_bytes() == before
     assert "未修正" in r.stderr
+
+
+def test_fixing_through_a_link_fixes_its_target_and_keeps_the_link(tmp_path):
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text(REPORT, encoding="utf-8")
+    link.symlink_to(target)
+    run("check", "--fix", str(link))
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == REPORT.replace("年,", "年，")
