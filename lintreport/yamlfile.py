@@ -38,6 +38,7 @@ def _decode(obj: dict):
 # millions, and is refused from its events, before anything is expanded.
 MAX_NODES = 500_000
 MAX_CACHE = 4 * 1024 * 1024     # bytes of JSON; a larger copy is not kept
+MAX_YAML = 8 * 1024 * 1024      # characters of a configuration or rule file
 
 
 def expanded_nodes(text: str, loader) -> int:
@@ -78,7 +79,9 @@ def parse(path: str):
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with open(path, encoding="utf-8") as f:
-            text = f.read()
+            text = f.read(MAX_YAML + 1)
+        if len(text) > MAX_YAML:
+            raise ConfigError(f"{path}: 文件过大（超过 {MAX_YAML // 1048576} MB），不像配置或规则文件")
         if "*" in text and expanded_nodes(text, loader) > MAX_NODES:
             raise ConfigError(f"{path}: YAML 中的别名（*名称）展开后过大（超过 {MAX_NODES} 个节点），"
                               "疑似“别名炸弹”，拒绝读取")
