@@ -28,6 +28,10 @@ EMPTY = MASK64
 # of one phrase repeated a million times quadratic.
 POSTINGS = 64
 CANDIDATES = 64                 # texts compared in full with each text, at most
+# Paragraphs of one report in one LSH bucket, at most: a report that repeats a paragraph
+# thousands of times (repeats within a report are D001's) made the pairs with another
+# report's copies quadratic; the first few show the copy.
+PER_REPORT = 4
 CONTAINED = 0.9                 # a shorter text this alike to part of a longer one is inside it
 
 
@@ -187,7 +191,10 @@ def candidates(keys: list[array], bands: int, common: int):
             for key in ks[b::bands]:
                 f = first.setdefault(key, g)
                 if f != g:
-                    shared.setdefault(key, [f]).append(g)
+                    members = shared.setdefault(key, [f])
+                    # members come report by report: the last ones are this report's
+                    if len(members) < PER_REPORT or owner[members[-PER_REPORT]] != owner[g]:
+                        members.append(g)
                 g += 1
         del first
         for members in shared.values():
