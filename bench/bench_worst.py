@@ -44,6 +44,17 @@ def phrases(folder: str) -> str:
     return _write(folder, "phrases.txt", TITLE + line)
 
 
+def cross_copies(folder: str) -> str:
+    """Two reports that repeat one paragraph 3,000 times: 9 million cross-report pairs."""
+    para = ("依法推进行政执法三项制度落实，全面推行行政执法公示制度、执法全过程记录制度和重大执法决定"
+            "法制审核制度，规范执法行为，提升执法水平。\n")
+    batch = os.path.join(folder, "cross")
+    os.mkdir(batch)
+    for name, place in (("a", "云岭镇"), ("b", "石门乡")):
+        _write(batch, f"{name}.txt", f"{place}2025年法治政府建设工作报告\n" + para * 3000)
+    return batch
+
+
 def _docx(folder: str, name: str, body: str) -> str:
     """A minimal docx package with the given body XML."""
     path = os.path.join(folder, name)
@@ -109,7 +120,7 @@ def _write(folder: str, name: str, text: str) -> str:
     return path
 
 
-CASES = {"numbers": numbers, "numbers165": numbers165, "phrases": phrases,
+CASES = {"numbers": numbers, "numbers165": numbers165, "phrases": phrases, "cross": cross_copies,
          "docx": docx_empty, "docx-under-cap": docx_under_cap, "pdf": pdf_pages,
          "fifo": fifo, "dev-zero": dev_zero}
 
