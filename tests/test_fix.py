@@ -304,3 +304,17 @@ def test_fixing_through_a_link_fixes_its_target_and_keeps_the_link(tmp_path):
     run("check", "--fix", str(link))
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == REPORT.replace("年,", "年，")
+
+
+def test_a_folder_that_cannot_take_a_temporary_file_leaves_the_report_alone(tmp_path, monkeypatch):
+    """As a read-only folder does (root ignores chmod, so the refusal is simulated)."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    r = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == REPORT
+    assert "没有写入权限" in r.stderr and "原文件未改动" in r.stderr
