@@ -194,8 +194,7 @@ def collect_paths(paths, config: Config | None = None, refused: list | None = No
                                                  fnmatch.fnmatch(os.path.basename(f), g)
                                                  for g in config.exclude)]
         out += found
-    seen: set[str] = set()      # a file named twice (or also inside a named folder) is one report
-    return [p for p in out if not (os.path.abspath(p) in seen or seen.add(os.path.abspath(p)))]
+    return out
 
 
 def _inside(path: str, top: str) -> bool:

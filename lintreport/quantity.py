@@ -144,11 +144,14 @@ def arabic_value(numeral: str) -> float:
 
 
 def quantities(text: str, start: int = 0, end: int | None = None,
-               units_only: bool = True) -> list[Quantity]:
-    """The quantities in text[start:end], in order; by default only those with a unit."""
+               units_only: bool = True, limit: int | None = None) -> list[Quantity]:
+    """The quantities in text[start:end], in order; by default only those with a unit; at
+    most `limit` of them."""
     end = len(text) if end is None else end
     found = []
     for m in _matches(text, start, end):
+        if limit is not None and len(found) >= limit:
+            break
         num = m.group("num")
         if not num or (units_only and not m.group("unit") and not m.group("pct")):
             continue

@@ -280,11 +280,3 @@ def test_every_shipped_pattern_passes_the_guard():
             for text in strings(rule.options):
                 assert problem(text) is None, (rule.id, text)
 
-
-def test_a_file_named_twice_is_one_report(tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text(REPORT, encoding="utf-8")
-    r = invoke("check", "--format", "json", report, report, tmp_path)
-    paths = [f["path"] for f in json.loads(r.stdout)["files"]]
-    assert len(paths) == 1
-    assert not any(f["rule"] == "D002" for x in json.loads(r.stdout)["files"] for f in x["findings"])

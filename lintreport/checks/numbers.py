@@ -22,6 +22,9 @@ TOTAL = re.compile(r"共|累计|合计|总计|全年|今年|年内|本年度|一
 # sentence has a handful; a paragraph of thousands of numbers without a 。 would otherwise
 # make every number look at every other (quadratic).
 WINDOW = 64
+# Numbers of one report that the number checks look at: a real report has a few hundred; a
+# hostile file of millions would keep each of these checks busy for a minute.
+MAX_NUMBERS = 20_000
 # How far back in its sentence a number's lead words (共, 累计, a year) are looked for.
 LEAD = 400
 # How many different values of one counted thing are kept to compare new ones with.
@@ -41,7 +44,11 @@ def _texts(doc, ctx=None, skip_plan=False):
 def _quantities(doc, line, text, a, b):
     key = ("quantities", line.number, a)
     if key not in doc.cache:
-        doc.cache[key] = Q.quantities(text, a, b)
+        counted = doc.cache.get("quantities counted", 0)
+        # past MAX_NUMBERS a report is not a report: the rest of it is not looked at
+        found = Q.quantities(text, a, b, limit=MAX_NUMBERS - counted) if counted < MAX_NUMBERS else []
+        doc.cache["quantities counted"] = counted + len(found)
+        doc.cache[key] = found
     return doc.cache[key]
 
 
