@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import checks, yamlfile
+from . import patterns as patterns_guard
 from .errors import ConfigError
 from .finding import CATEGORIES, Severity
 
@@ -127,6 +128,9 @@ def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
     for p in patterns:
         if "\\b" in str(p):
             raise ConfigError(f"{where}: 正则“{p}”含\\b：中文字符之间没有词边界，请按字符匹配")
+        unsafe = patterns_guard.problem(str(p))
+        if unsafe:
+            raise ConfigError(f"{where}: 正则“{p}”{unsafe}")
         try:
             out.append(re.compile(str(p)))
         except re.error as exc:
@@ -144,6 +148,10 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
         problem = kind.options[key].validate(value)
         if problem:
             raise ConfigError(f"{where}: 选项“{key}”{problem}")
+        for text in patterns_guard.strings(value):     # options are often patterns
+            unsafe = patterns_guard.problem(text)
+            if unsafe:
+                raise ConfigError(f"{where}: 选项“{key}”中的正则“{text}”{unsafe}")
         full[key] = value
     for key, opt in kind.options.items():
         if key not in full:

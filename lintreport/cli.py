@@ -31,9 +31,31 @@ def _fail(message: str) -> None:
     sys.exit(Exit.ERROR)
 
 
-def _config(config_path, checklist, select, ignore, fail_on):
+def _save(path: str, text: str) -> None:
+    """Write one of our outputs, atomically; a bad path is one clear line and exit 2."""
+    from .safewrite import reason, write_text
+    try:
+        write_text(path, text)
+    except OSError as exc:
+        _fail(f"{path}: 无法写入：{reason(exc)}")
+
+
+def _check_outputs(outputs, paths, conf) -> None:
+    """Refuse, before any work, an output that is one of the reports or a link (which could
+    point at one): writing it would destroy a report."""
+    from .engine import collect_paths
+    inputs = {os.path.realpath(p) for p in collect_paths(paths, conf)}
+    for out in filter(None, outputs):
+        if os.path.islink(out):
+            _fail(f"{out}: 输出文件是一个链接，不写入（请另选输出位置）")
+        if os.path.realpath(out) in inputs:
+            _fail(f"{out}: 输出文件就是要检查的报告之一，不能覆盖（请另选输出位置）")
+
+
+def _config(config_path, checklist, select, ignore, fail_on, follow_links=False):
     from . import config as cfg
     conf = cfg.load(config_path)
+    conf.follow_links = follow_links
     if checklist:
         conf.checklist = checklist
     if select:
@@ -43,6 +65,16 @@ def _config(config_path, checklist, select, ignore, fail_on):
     if fail_on:
         conf.fail_on = fail_on
     return conf
+
+
+def _closed_pipe() -> None:
+    """Exit quietly when stdout was closed: point it at /dev/null so that Python's final
+    flush does not complain either."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(Exit.ERROR)
 
 
 class Group(ZhGroup):
@@ -55,6 +87,8 @@ class Group(ZhGroup):
             raise
         except KeyboardInterrupt:
             _fail("已中断")
+        except BrokenPipeError:     # `| head`: the reader is gone, so is the need to write
+            _closed_pipe()
         except Exception as exc:  # never a traceback for users; LINTREPORT_DEBUG shows it
             if os.environ.get("LINTREPORT_DEBUG"):
                 raise
@@ -87,6 +121,8 @@ def batch_options(command):
                      help="本单位上一年度的报告（文件或文件夹，按单位名称和年度配对）：查去年安排的工作今年是否写了落实情况"),
         click.option("--jobs", type=int, help="并行进程数（默认：CPU核数）"),
         click.option("--exit-zero", is_flag=True, help="有问题也以0退出（读取或配置错误仍为2）"),
+        click.option("--follow-links", is_flag=True,
+                     help="跟随文件夹中指向其外的链接（默认不读取，以免把别处的文件当作报告）"),
     ]):
         command = option(command)
     return command
@@ -95,6 +131,7 @@ def batch_options(command):
 def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
     """2 when a file could not be read, 1 for findings at or above fail_on, else 0."""
     from .finding import Severity
+    sys.stdout.flush()      # a closed pipe shows here, while Group.invoke can still catch it
     if unreadable:
         sys.exit(Exit.ERROR)
     threshold = Severity.parse(fail_on)
@@ -115,18 +152,19 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 @click.option("--fix", is_flag=True, help="自动修正可安全修正的问题（txt、md就地修改；docx须配合--fix-output）")
 @click.option("--diff", is_flag=True, help="只显示--fix将作的修改（统一差异格式），不改动任何文件")
 @click.option("--fix-output", type=click.Path(), help="把修正后的副本写到此文件或文件夹（原文件不动；docx只能这样修正）")
+@click.option("--force", is_flag=True, help="--fix-output 的目标已存在时覆盖它（默认拒绝）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, previous, output,
-          jobs, exit_zero, color, fix, diff, fix_output):
+          jobs, exit_zero, follow_links, color, fix, diff, fix_output, force):
     """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
-    conf = _config(config_path, checklist, select, ignore, fail_on)
+    conf = _config(config_path, checklist, select, ignore, fail_on, follow_links)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     result = lint(paths, conf, against=against, previous=previous, jobs=jobs)
     if fix or diff or fix_output:
         from .fix import fix_files
-        fixed = fix_files(result, conf, output=fix_output, write=not diff)
+        fixed = fix_files(result, conf, output=fix_output, write=not diff, force=force)
         for note in fixed.notes:
             click.echo(f"lintreport: {note}", err=True)
         if diff:
@@ -145,8 +183,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     else:
         rendered = get(fmt)(result)
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(rendered)
+        _save(output, rendered)
     else:
         click.echo(rendered, nl=False, color=colour or None)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -224,13 +261,14 @@ def show(paths, checklist, config_path):
 @click.option("--force", is_flag=True, help="--annotate 的目标文件已存在时覆盖它（默认拒绝）")
 @batch_options
 def review(paths, output, csv_path, xlsx_path, title, annotate_dir, force, checklist,
-           config_path, select, ignore, fail_on, against, previous, jobs, exit_zero):
+           config_path, select, ignore, fail_on, against, previous, jobs, exit_zero, follow_links):
     """审阅一批报告（文件夹或文件）：生成总览和逐份标注问题的HTML页面，可另存CSV/Excel表格。"""
     from .finding import Severity
     from .review import review as run_review
     from .review.page import render
     from .review.table import write_csv, write_xlsx
-    conf = _config(config_path, checklist, select, ignore, fail_on)
+    conf = _config(config_path, checklist, select, ignore, fail_on, follow_links)
+    _check_outputs([output, csv_path, xlsx_path], paths, conf)
     bar = None
 
     def progress(done, total):
@@ -248,12 +286,15 @@ def review(paths, output, csv_path, xlsx_path, title, annotate_dir, force, check
             bar.__exit__(None, None, None)
     for r in result.errors:
         click.echo(f"lintreport: {r.path}: {r.result.error}", err=True)
-    with open(output, "w", encoding="utf-8") as f:
-        f.write(render(result, title))
-    if csv_path:
-        write_csv(result, csv_path)
-    if xlsx_path:
-        write_xlsx(result, xlsx_path)
+    _save(output, render(result, title))
+    try:
+        if csv_path:
+            write_csv(result, csv_path)
+        if xlsx_path:
+            write_xlsx(result, xlsx_path)
+    except OSError as exc:
+        from .safewrite import reason
+        _fail(f"{exc.filename or csv_path or xlsx_path}: 无法写入：{reason(exc)}")
     if annotate_dir:
         from .annotate.batch import annotate_review
         for note in annotate_review(result, annotate_dir, force):

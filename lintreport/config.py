@@ -29,6 +29,7 @@ class Config:
     rules: dict = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     path: str | None = None
+    follow_links: bool = False      # follow links out of a scanned folder (--follow-links)
 
     def deadline_for(self, year: int):
         import datetime
@@ -37,8 +38,11 @@ class Config:
 
 
 def find(start: str = ".") -> str | None:
-    """The nearest .lintreport.yaml, or pyproject.toml with [tool.lintreport], upward."""
+    """The nearest .lintreport.yaml, or pyproject.toml with [tool.lintreport], upward; the
+    search stops at the repository root (a folder with .git) or the home folder, so that a
+    file someone left in a shared ancestor (/tmp, /home) cannot switch checks off."""
     d = os.path.abspath(start)
+    home = os.path.abspath(os.path.expanduser("~"))
     while True:
         for name in NAMES:
             if os.path.isfile(os.path.join(d, name)):
@@ -47,7 +51,7 @@ def find(start: str = ".") -> str | None:
         if os.path.isfile(py) and _pyproject(py) is not None:
             return py
         parent = os.path.dirname(d)
-        if parent == d:
+        if parent == d or d == home or os.path.exists(os.path.join(d, ".git")):
             return None
         d = parent
 
@@ -73,10 +77,9 @@ def load(path: str | None = None, start: str = ".") -> Config:
     if not os.path.isfile(path):
         raise ConfigError(f"{path}: 配置文件不存在")
     if path.endswith(".toml"):
-        data = _pyproject(path) or {}
-    else:
-        data = cl._load_yaml(path) or {}
-    return parse(data, path)
+        return parse(_pyproject(path) or {}, path)
+    from . import yamlfile
+    return parse(yamlfile.load(path, validate=lambda data: parse(data or {}, path)) or {}, path)
 
 
 def parse(data: dict, path: str = "<config>") -> Config:

@@ -16,6 +16,8 @@ def example_text(example) -> str:
     layout rule's .docx, as its differences ({docx: …})."""
     if isinstance(example, dict) and "docx" in example:
         return docx_example(example)
+    if isinstance(example, dict) and "options" in example:
+        return example_text(example["report"])
     if isinstance(example, dict):
         return (f"上一年度的报告：\n{example['previous'].strip()}\n---\n"
                 f"本年度的报告：\n{example['report'].strip()}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 
 from . import checks
@@ -29,6 +30,7 @@ class Context:
     checklist: cl.Checklist
     config: Config
     previous: frozenset = frozenset()   # real paths of last year's reports (--previous)
+    started: float = field(default_factory=time.monotonic)    # for the time budget
 
 
 @dataclass
@@ -49,6 +51,7 @@ class LintResult:
     files: list[FileResult]
     checklist: cl.Checklist
     rules: list[cl.Rule]
+    config: str | None = None       # the configuration file used, if any
 
     @property
     def findings(self) -> list[Finding]:
@@ -68,7 +71,11 @@ def to_finding(path: str, rule: cl.Rule, hit: Hit) -> Finding:
 def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
     """Run the document rules on one parsed report: (findings, batch summaries, problems)."""
     findings, summaries, problems = [], {}, []
-    for rule in rules:
+    budget = next((r for r in rules if r.check == "time-budget"), None)
+    work = [r for r in rules if r is not budget]
+    for n, rule in enumerate(work):
+        if budget is not None and over_budget(doc, ctx, budget, len(work) - n):
+            break
         kind = checks.get(rule.check)
         try:
             if kind.scope == "batch":
@@ -83,6 +90,10 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
                 problems.append(missing)
         except Exception as exc:  # a bug in one check must not hide the others' findings
             problems.append(f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}")
+    if budget is not None:      # also when the last rules were the slow ones
+        over_budget(doc, ctx, budget, 0)
+        findings += [to_finding(doc.path, budget, h) for h in checks.get(budget.check).func(
+            doc, budget, ctx)]
     marks = suppressions(doc)
     findings = [f for f in findings if not hidden(f, marks)]
     # a file that holds no report (M006) gets that finding, not every missing part, title
@@ -94,6 +105,16 @@ def check_document(doc: Document, rules: list[cl.Rule], ctx: Context):
     findings = said_once(findings, {r.id: n for n, r in enumerate(rules)})
     findings.sort(key=reading_order)
     return findings, summaries, problems
+
+
+def over_budget(doc: Document, ctx: Context, budget: cl.Rule, left: int) -> bool:
+    """Whether this report's time budget is spent; if so, noted for the time-budget check
+    together with how many rules are left unrun."""
+    from .checks.budget import OVER
+    spent = time.monotonic() - ctx.started
+    if OVER not in doc.cache and spent > budget.options["seconds"]:
+        doc.cache[OVER] = (spent, left)
+    return OVER in doc.cache
 
 
 def suppressions(doc: Document) -> list[tuple[int | None, set[str]]]:
@@ -122,8 +143,8 @@ def hidden(f: Finding, marks) -> bool:
 def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
                 reference: bool = False, doc: Document | None = None):
     """Lint one read report: (FileResult, batch summaries). Pass `doc` if already parsed."""
+    ctx = Context(checklist, config)     # the clock starts before parsing
     doc = doc or parse(source)
-    ctx = Context(checklist, config)
     if reference:   # compared with, not linted
         rules = [r for r in rules if checks.get(r.check).scope == "batch"]
     findings, summaries, problems = check_document(doc, rules, ctx)
@@ -145,24 +166,64 @@ def lint_path(path: str, checklist: cl.Checklist, rules: list[cl.Rule], config: 
     return lint_source(source, checklist, rules, config, reference)
 
 
-def collect_paths(paths, config: Config | None = None) -> list[str]:
-    """Files to lint: files as given, folders searched for supported files, in order."""
+def collect_paths(paths, config: Config | None = None, refused: list | None = None) -> list[str]:
+    """Files to lint: files as given, folders searched for supported files, in order.
+
+    `exclude` applies to what a folder search finds, never to a file named on the command
+    line. A link found in a folder is followed only when it stays inside that folder (or
+    with config.follow_links); links that lead out, and subfolders that cannot be read, go
+    to `refused` as (path, reason) so that they are reported, not passed over in silence.
+    """
     out = []
+    refused = [] if refused is None else refused
+    follow = bool(config and config.follow_links)
     for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if supported(full) and not name.startswith(("~$", ".")):
-                        out.append(full)
-        else:
+        if not os.path.isdir(p):
             out.append(p)
-    if config and config.exclude:
-        out = [p for p in out if not any(fnmatch.fnmatch(p, g) or
-                                         fnmatch.fnmatch(os.path.basename(p), g)
-                                         for g in config.exclude)]
+            continue
+        top = os.path.realpath(p)
+        found = []
+
+        def unreadable(exc, refused=refused):
+            refused.append((exc.filename or p, f"无法读取文件夹：{exc.strerror}"))
+        for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=follow):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if not supported(full) or name.startswith(("~$", ".")) or own_output(full):
+                    continue
+                if not follow and os.path.islink(full) and not _inside(full, top):
+                    refused.append((full, "是指向所检查文件夹之外的链接，未读取"
+                                          "（确要读取请加 --follow-links）"))
+                    continue
+                found.append(full)
+        if config and config.exclude:
+            found = [f for f in found if not any(fnmatch.fnmatch(f, g) or
+                                                 fnmatch.fnmatch(os.path.basename(f), g)
+                                                 for g in config.exclude)]
+        out += found
     return out
+
+
+def _inside(path: str, top: str) -> bool:
+    real = os.path.realpath(path)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+# The first bytes of every HTML page lintreport writes (review.html) carry this mark, so that
+# a folder reviewed twice does not take its own review page for a report.
+OUTPUT_MARK = b'<meta name="generator" content="lintreport">'
+
+
+def own_output(path: str) -> bool:
+    """Whether a file found in a folder is one we wrote (a review page)."""
+    if not path.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as f:
+            return OUTPUT_MARK in f.read(2048)
+    except OSError:
+        return False
 
 
 _worker: dict = {}
@@ -213,15 +274,17 @@ def for_batch(rules: list[cl.Rule], reports: int, previous: bool = False) -> lis
     return [r for r in rules if checks.get(r.check).scope != "batch"]
 
 
-def batch_items(paths, against, config: Config, previous=()) -> list[tuple[str, bool]]:
+def batch_items(paths, against, config: Config, previous=(),
+                refused: list | None = None) -> list[tuple[str, bool]]:
     """(path, is_reference) for the reports to lint and the reference reports; last year's
-    reports (`previous`) are references too."""
-    items = [(p, False) for p in collect_paths(paths, config)]
-    if not items and paths and all(os.path.isdir(p) for p in paths):
+    reports (`previous`) are references too; what a folder search refused goes to `refused`
+    (see collect_paths)."""
+    items = [(p, False) for p in collect_paths(paths, config, refused)]
+    if not items and not refused and paths and all(os.path.isdir(p) for p in paths):
         # nothing to lint is not "no problems found"
         raise InputError(f"{'、'.join(paths)}：文件夹中没有可检查的报告"
                          "（支持 txt、md、docx、html、pdf）")
-    return items + [(p, True) for p in collect_paths([*against, *previous], config)
+    return items + [(p, True) for p in collect_paths([*against, *previous], config, refused)
                     if supported(p)]
 
 
@@ -241,13 +304,15 @@ def lint(paths, config: Config | None = None, *, against=(), previous=(),
     """
     config = config or Config()
     checklist = cl.load(config.checklist)
-    items = batch_items(paths, against, config, previous)
+    refused: list = []
+    items = batch_items(paths, against, config, previous, refused)
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
     results = map_files(items, lint_path, (checklist, rules, config), jobs, progress)
     run_batch(results, rules, Context(checklist, config, previous_paths(previous, config)))
     # a reference report that cannot be read is said so: it was meant to be compared with
     files = [r for r, _ in results if not r.reference or r.error]
-    return LintResult(files, checklist, rules)
+    files += [FileResult(path, error=reason) for path, reason in refused]
+    return LintResult(files, checklist, rules, config.path)
 
 
 @dataclass

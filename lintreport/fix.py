@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from .checks import get
 from .document import parse
 from .engine import Context, check_document
-from .errors import InputError
+from .errors import InputError, LintreportError
 from .finding import Fix
 from .read import Line, Source, read
+from .safewrite import reason, write_bytes
 
 PASSES = 5
 
@@ -59,15 +60,16 @@ def apply(texts: list[str], fixes: list[Fix]) -> int:
 
 
 def _decode(path: str) -> tuple[str, str, bytes]:
+    from .read import read_bytes
     from .read.text import decode
-    with open(path, "rb") as f:
-        data = f.read()
+    data = read_bytes(path)
     text, encoding = decode(data)
     if encoding.endswith("-lossy"):
         raise InputError("文件含有无法解码的字节，自动修正会破坏它们，请先转换为UTF-8")
-    if encoding == "utf-16":
+    if encoding == "utf-16":        # with a BOM, which the result keeps
         encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
-    return text, encoding, data[:2] if encoding.startswith("utf-16") else b""
+        return text, encoding, data[:2]
+    return text, encoding, b""
 
 
 def fix_text(path: str, checklist, rules, config) -> tuple[str, str, int, bytes]:
@@ -164,23 +166,39 @@ class FixReport:
     changed: int = 0
 
 
-def target(path: str, output: str | None, many: bool) -> str | None:
-    """Where the fixed text of path goes: in place, a given file, or a given folder."""
+def targets(paths: list[str], output: str | None, force: bool = False) -> dict[str, str | None]:
+    """Where the fixed text of each path goes: in place (docx: nowhere), a given file, or a
+    given folder that mirrors the inputs' folders below their common parent (a/report.txt
+    and b/report.txt → out/a/report.txt, out/b/report.txt). Raises LintreportError, before
+    anything is written, for an output that cannot take them all or that already exists."""
     if output is None:
-        return None if path.lower().endswith(".docx") else path
-    if many or os.path.isdir(output) or output.endswith(os.sep):
-        os.makedirs(output, exist_ok=True)
-        return os.path.join(output, os.path.basename(path))
-    return output
+        return {p: None if p.lower().endswith(".docx") else p for p in paths}
+    if len(paths) > 1:
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise LintreportError(f"--fix-output {output}：要修正 {len(paths)} 个文件，"
+                                  "须给出一个文件夹，而它是一个文件")
+        base = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+        out = {p: os.path.join(output, os.path.relpath(os.path.abspath(p), base)) for p in paths}
+    elif os.path.isdir(output) or output.endswith(os.sep):
+        out = {paths[0]: os.path.join(output, os.path.basename(paths[0]))}
+    else:
+        out = {paths[0]: output}
+    for path, dest in out.items():
+        if os.path.exists(dest) and not os.path.samefile(dest, path) and not force:
+            raise LintreportError(f"{dest}：修正副本的目标已存在，未写入任何文件"
+                                  "（确要覆盖请加 --force）")
+    return out
 
 
-def fix_files(result, config, output: str | None = None, write: bool = True) -> FixReport:
-    """Fix every file of a lint result; with write=False only collect the diff."""
+def fix_files(result, config, output: str | None = None, write: bool = True,
+              force: bool = False) -> FixReport:
+    """Fix every file of a lint result; with write=False only collect the diff. Every file
+    is written atomically (safewrite): a failure leaves it as it was."""
     import tempfile
     report = FixReport()
-    files = [r for r in result.files if not r.error]
-    for r in files:
-        path, dest = r.path, target(r.path, output, len(files) > 1)
+    files = list({r.path: r for r in result.files if not r.error})
+    dests = targets(files, output, force) if write else dict.fromkeys(files)
+    for path, dest in dests.items():
         if dest is not None and os.path.exists(dest) and os.path.samefile(dest, path) and \
                 path.lower().endswith(".docx"):
             report.notes.append(f"{path}: 不能覆盖原docx文件，请为修正副本另选位置")
@@ -193,18 +211,20 @@ def fix_files(result, config, output: str | None = None, write: bool = True) -> 
                     report.paths.append(path)
                     continue
                 with tempfile.TemporaryDirectory() as tmp:
-                    copy = os.path.join(tmp, "fixed.docx") if not write else dest
+                    copy = os.path.join(tmp, "fixed.docx")
                     n = fix_docx(path, copy, result.checklist, result.rules, config)
                     before = [l.text for l in read(path).lines]
                     after = [l.text for l in read(copy).lines] if n else before
+                    if write:
+                        with open(copy, "rb") as f:
+                            _write(dest, f.read())
                 before, after = "\n".join(before) + "\n", "\n".join(after) + "\n"
             else:
                 before, after, n, data = fix_text(path, result.checklist, result.rules, config)
                 if write and (n or dest != path):
-                    with open(dest, "wb") as f:
-                        f.write(data)
+                    _write(dest, data)
         except (InputError, OSError, ValueError) as exc:
-            report.notes.append(f"{path}: 未修正：{exc}")
+            report.notes.append(f"{path}: 未修正：{_reason(exc)}")
             report.paths.append(path)
             continue
         report.paths.append(dest if write else path)
@@ -216,3 +236,18 @@ def fix_files(result, config, output: str | None = None, write: bool = True) -> 
                 before.splitlines(keepends=True), after.splitlines(keepends=True),
                 fromfile=path, tofile=f"{path}（修正后）"))
     return report
+
+
+def _write(dest: str, data: bytes) -> None:
+    folder = os.path.dirname(dest)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    write_bytes(dest, data)
+
+
+def _reason(exc: Exception) -> str:
+    """An OSError as people say it: 文件过大 rather than [Errno 27] File too large."""
+    if isinstance(exc, OSError) and exc.errno:
+        name = f" {exc.filename}" if exc.filename else ""
+        return f"无法写入{name}（{reason(exc)}），原文件未改动"
+    return str(exc)

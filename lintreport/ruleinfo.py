@@ -37,10 +37,13 @@ def lint_example(rule: Rule, checklist_name: str, example, folder: str):
     """Lint one of a rule's examples with that rule alone; `folder` holds the files a
     non-text example needs. An example is one report (a string), a batch of reports (a
     list) for a cross-report rule, last year's report and this year's ({previous: …,
-    report: …}) for the follow-up rules, or a .docx described by {docx: …} for a layout
-    rule (built by docx_build.build). Returns the engine's result."""
+    report: …}) for the follow-up rules, a report checked with other options ({options: …,
+    report: …}), or a .docx described by {docx: …} for a layout rule (built by docx_build.build). Returns the engine's result."""
     from .engine import lint, lint_text
     config = Config(checklist=checklist_name)
+    if isinstance(example, dict) and "options" in example:     # checked with other options
+        rule = dataclasses.replace(rule, options={**rule.options, **example["options"]})
+        example = example["report"]
     if isinstance(example, str):
         return lint_text(example, config, rules=[rule])
     previous, paths = [], []

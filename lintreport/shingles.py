@@ -23,6 +23,15 @@ DIGITS = re.compile(r"\d+")
 MASK64 = (1 << 64) - 1
 MIX = 0x9E3779B97F4A7C15        # odd 64-bit constant: spreads crc32 over the high bits
 EMPTY = MASK64
+# A k-gram in more texts than this is stock phrasing: the texts it already lists are the
+# earliest and are the ones to pair a new text with; listing every further one made a report
+# of one phrase repeated a million times quadratic.
+POSTINGS = 64
+CANDIDATES = 64                 # texts compared in full with each text, at most
+# Paragraphs of one report in one LSH bucket, at most: a report that repeats a paragraph
+# thousands of times (repeats within a report are D001's) made the pairs with another
+# report's copies quadratic; the first few show the copy.
+PER_REPORT = 4
 CONTAINED = 0.9                 # a shorter text this alike to part of a longer one is inside it
 
 
@@ -85,6 +94,7 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
     earliest of the best matches wins.
     """
     sets = [grams(text, k, sample) for text in texts]
+    sizes = [len(mine) for mine in sets]
     # Most k-grams of a report occur in one text only and can make no pair: find the ones
     # that occur in two or more with set operations (in C), and index only those.
     seen: set[str] = set()
@@ -93,23 +103,33 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
         shared |= mine & seen
         seen |= mine
     index: dict[str, list[int]] = {}
+    first: dict[str, int] = {}      # a text seen before, word for word: its first place
     found = []
     for j, mine in enumerate(sets):
         mine_shared = mine & shared
         if not mine_shared:
             continue
+        same = first.setdefault(texts[j], j)
+        if same != j:       # an exact repeat needs no search, and adds nothing to the index
+            found.append((j, same, 1.0))
+            continue
         counts = Counter(chain.from_iterable([index[g] for g in mine_shared if g in index]))
+        size = len(mine)
+        eligible = sorted(i for i, c in counts.items()
+                          if c >= min_shared * (size if sizes[i] > size else sizes[i]))
+        if len(eligible) > CANDIDATES:      # the most alike first, then in order
+            eligible = sorted(sorted(eligible, key=counts.__getitem__, reverse=True)[:CANDIDATES])
         best = None
-        for i in sorted(counts):
-            if counts[i] < min_shared * min(len(mine), len(sets[i])):
-                continue
+        for i in eligible:
             score = similarity(texts[i], texts[j], min_similarity)
             if score and (best is None or score > best[1]):
                 best = (i, score)
         if best:
             found.append((j, *best))
         for g in mine_shared:
-            index.setdefault(g, []).append(j)
+            posting = index.setdefault(g, [])
+            if len(posting) < POSTINGS:
+                posting.append(j)
     return found
 
 
@@ -171,7 +191,10 @@ def candidates(keys: list[array], bands: int, common: int):
             for key in ks[b::bands]:
                 f = first.setdefault(key, g)
                 if f != g:
-                    shared.setdefault(key, [f]).append(g)
+                    members = shared.setdefault(key, [f])
+                    # members come report by report: the last ones are this report's
+                    if len(members) < PER_REPORT or owner[members[-PER_REPORT]] != owner[g]:
+                        members.append(g)
                 g += 1
         del first
         for members in shared.values():

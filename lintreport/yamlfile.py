@@ -33,13 +33,59 @@ def _decode(obj: dict):
     return obj
 
 
+# A YAML file expands to this many nodes at most once its aliases are followed. The rule
+# files have a few thousand; a 600-byte "billion laughs" of nested aliases has hundreds of
+# millions, and is refused from its events, before anything is expanded.
+MAX_NODES = 500_000
+MAX_CACHE = 4 * 1024 * 1024     # bytes of JSON; a larger copy is not kept
+MAX_YAML = 8 * 1024 * 1024      # characters of a configuration or rule file
+
+
+def expanded_nodes(text: str, loader) -> int:
+    """How many nodes the YAML text would have with every alias expanded, counted from the
+    parser's events (aliases are counted, not copied)."""
+    import yaml
+    sizes: dict[str, int] = {}      # anchor → size of its node
+    stack: list[list] = []          # [anchor, size so far] of each open collection
+    total = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append([event.anchor, 1])
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            size = sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, size = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+        else:
+            continue
+        if stack:
+            stack[-1][1] += size
+        else:
+            total += size
+        if total + sum(s for _, s in stack[-1:]) > MAX_NODES:
+            break
+    return total + sum(s for _, s in stack)
+
+
 def parse(path: str):
     """Parse a YAML file with the safe loader; errors name the file and line."""
     import yaml
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.load(f, Loader=loader)
+            text = f.read(MAX_YAML + 1)
+        if len(text) > MAX_YAML:
+            raise ConfigError(f"{path}: 文件过大（超过 {MAX_YAML // 1048576} MB），不像配置或规则文件")
+        if "*" in text and expanded_nodes(text, loader) > MAX_NODES:
+            raise ConfigError(f"{path}: YAML 中的别名（*名称）展开后过大（超过 {MAX_NODES} 个节点），"
+                              "疑似“别名炸弹”，拒绝读取")
+        return yaml.load(text, Loader=loader)
     except OSError as exc:
         raise ConfigError(f"{path}: 无法读取：{exc.strerror}") from exc
     except UnicodeDecodeError as exc:
@@ -51,8 +97,9 @@ def parse(path: str):
         raise ConfigError(f"{path}:{at} YAML格式错误：{problem}") from exc
 
 
-def load(path: str):
-    """The data of a YAML file, from the cache when the file is unchanged."""
+def load(path: str, validate=None):
+    """The data of a YAML file, from the cache when the file is unchanged. `validate(data)`
+    raises for data that must not be used; the cache is written only after it passed."""
     folder = cache_dir()
     try:
         st = os.stat(path)
@@ -64,20 +111,38 @@ def load(path: str):
     cached = os.path.join(folder, key + ".json") if folder else None
     if cached:
         try:
-            with open(cached, encoding="utf-8") as f:
-                entry = json.load(f, object_hook=_decode)
-            if entry.get("stamp") == stamp:
-                return entry["data"]
+            if os.path.getsize(cached) <= MAX_CACHE:
+                with open(cached, encoding="utf-8") as f:
+                    entry = json.load(f, object_hook=_decode)
+                if entry.get("stamp") == stamp:
+                    return entry["data"]
         except (OSError, ValueError, AttributeError):
             pass
     data = parse(path)
+    if validate is not None:
+        validate(data)
     if cached:
-        try:
-            os.makedirs(folder, exist_ok=True)
-            tmp = f"{cached}.{os.getpid()}"
-            with open(tmp, "w", encoding="utf-8") as f:
-                json.dump({"stamp": stamp, "data": data}, f, ensure_ascii=False, default=_encode)
-            os.replace(tmp, cached)     # atomic: parallel workers never read half a file
-        except (OSError, TypeError, ValueError):
-            pass                        # no cache (read-only home, odd values): just slower
+        _store(cached, stamp, data)
     return data
+
+
+def _store(cached: str, stamp: list, data) -> None:
+    """Keep a JSON copy: atomic (parallel workers never read half a file), size-capped, and
+    no temporary file left behind whatever happens."""
+    tmp = f"{cached}.{os.getpid()}"
+    try:
+        text = json.dumps({"stamp": stamp, "data": data}, ensure_ascii=False, default=_encode)
+        if len(text) > MAX_CACHE:
+            return
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, cached)
+    except (OSError, TypeError, ValueError, RecursionError):
+        pass                        # no cache (read-only home, odd values): just slower
+    finally:
+        if os.path.exists(tmp):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -252,3 +252,137 @@ def test_docx_diff_lists_every_fixed_paragraph(tmp_path):
     added = [line for line in r.stdout.splitlines() if line.startswith("+") and not line.startswith("+++")]
     assert added == ["+推进依法行政，健全体系。", "+全年办理复议案件3件，诉讼案件2件。",
                      "+执法力量薄弱；原因在于培训不足。"]
+
+
+# --- never lose a report (issue 16, items 1–3) ---
+
+REPORT = "云岭镇2025年法治政府建设工作报告\n2025年,推进依法行政。\n"
+
+
+def _big_report(tmp_path, name="r.txt"):
+    """A report well over 8 KB with one fixable comma, so a small size limit bites mid-write."""
+    path = tmp_path / name
+    body = "".join(f"第{i}项工作依法推进，群众满意度稳步提升。\n" for i in range(400))
+    path.write_text("云岭镇2025年法治政府建设工作报告\n2025年,推进依法行政。\n" + body,
+                    encoding="utf-8")
+    return path
+
+
+def test_fix_under_a_file_size_limit_leaves_the_original_whole(tmp_path):
+    import os
+    import resource
+    import subprocess
+    import sys
+    path = _big_report(tmp_path)
+    before = path.read_bytes()
+    assert len(before) > 16384
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+    env = {**os.environ, "LINTREPORT_NO_CACHE": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    r = subprocess.run([sys.executable, "-m", "lintreport", "check", "--fix", str(path)],
+                       preexec_fn=limit, env=env, capture_output=True, timeout=120)
+    assert path.read_bytes() == before
+    assert "未修正" in r.stderr.decode()
+    assert "Traceback" not in r.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]     # no temporary left
+
+
+def test_a_failing_write_leaves_the_original_byte_identical(tmp_path, monkeypatch):
+    import errno
+    import os
+    path = _big_report(tmp_path)
+    before = path.read_bytes()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(os, "fsync", full)
+    r = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert path.read_bytes() == before
+    assert "未修正" in r.stderr and "原文件未改动" in r.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+
+
+def test_fix_keeps_permissions_and_owner(tmp_path):
+    import os
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    os.chmod(path, 0o640)
+    if os.geteuid() == 0:
+        os.chown(path, 1234, 2345)
+    run("check", "--fix", str(path))
+    st = os.stat(path)
+    assert path.read_text(encoding="utf-8") == REPORT.replace("年,", "年，")
+    assert st.st_mode & 0o777 == 0o640
+    if os.geteuid() == 0:
+        assert (st.st_uid, st.st_gid) == (1234, 2345)
+
+
+def test_fix_output_refuses_an_existing_target_unless_forced(tmp_path):
+    path, out = tmp_path / "r.txt", tmp_path / "out.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    out.write_text("别人的文件", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "--fix-output", str(out), str(path)])
+    assert r.exit_code == 2 and "已存在" in r.stderr and "--force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "别人的文件"
+    r = CliRunner().invoke(main, ["check", "--fix-output", str(out), "--force", str(path)])
+    assert out.read_text(encoding="utf-8") == REPORT.replace("年,", "年，")
+
+
+def test_fix_output_mirrors_the_input_folders(tmp_path):
+    a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    for p, place in ((a, "云岭镇"), (b, "石门乡")):
+        p.parent.mkdir()
+        p.write_text(REPORT.replace("云岭镇", place), encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["check", "--format", "json", "--fix-output", str(out),
+                                  str(a), str(b)])
+    assert (out / "a" / "report.txt").read_text(encoding="utf-8").startswith("云岭镇")
+    assert (out / "b" / "report.txt").read_text(encoding="utf-8").startswith("石门乡")
+    listed = [f["path"] for f in json.loads(r.stdout)["files"]]
+    assert len(listed) == len(set(listed)) == 2
+
+
+def test_fix_output_file_for_several_inputs_is_one_clear_line(tmp_path):
+    a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "afile"
+    for p in (a, b):
+        p.write_text(REPORT, encoding="utf-8")
+    out.write_text("x", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "--fix-output", str(out), str(a), str(b)])
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "文件夹" in lines[0] and "内部错误" not in lines[0]
+    assert a.read_text(encoding="utf-8") == REPORT and out.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_lossily_decoded_text_is_never_written_back(tmp_path, bom):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(bom + REPORT.encode("utf-8") + b"\x80\xff" + "2025年,".encode())
+    before = path.read_bytes()
+    r = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert path.read_bytes() == before
+    assert "未修正" in r.stderr
+
+
+def test_fixing_through_a_link_fixes_its_target_and_keeps_the_link(tmp_path):
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text(REPORT, encoding="utf-8")
+    link.symlink_to(target)
+    run("check", "--fix", str(link))
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == REPORT.replace("年,", "年，")
+
+
+def test_a_folder_that_cannot_take_a_temporary_file_leaves_the_report_alone(tmp_path, monkeypatch):
+    """As a read-only folder does (root ignores chmod, so the refusal is simulated)."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    r = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == REPORT
+    assert "没有写入权限" in r.stderr and "原文件未改动" in r.stderr

@@ -6,6 +6,7 @@ total stated twice with different values, and 余/多 after an exact number ("4�
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import quantity as Q
@@ -21,6 +22,17 @@ TOTAL = re.compile(r"共|累计|合计|总计|全年|今年|年内|本年度|一
 WHOLE = re.compile(r"受理|排查|摸排|收到|接到|接收|受案|立案|登记|审查|审核|办理|涉及|发现|提交|申请|应到|参加|报名")
 # A numerator clause tied to the whole before it: 其中/均/全部…, or the noun left out (办结11件).
 PART_LEAD = re.compile(r"^(?:其中|均|全部|已|现已|目前已|共)")
+# How many numbers before (or after) the one being checked a sentence may relate it to: a real
+# sentence has a handful; a paragraph of thousands of numbers without a 。 would otherwise
+# make every number look at every other (quadratic).
+WINDOW = 64
+# Numbers of one report that the number checks look at: a real report has a few hundred; a
+# hostile file of millions would keep each of these checks busy for a minute.
+MAX_NUMBERS = 20_000
+# How far back in its sentence a number's lead words (共, 累计, a year) are looked for.
+LEAD = 400
+# How many different values of one counted thing are kept to compare new ones with.
+KEEP_VALUES = 16
 RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度|占比|比重))"
                        r"(?:均达|均为|达到|达|为|是|保持在|稳定在|提升至|提高到|提升到)?$")
 
@@ -36,7 +48,11 @@ def _texts(doc, ctx=None, skip_plan=False):
 def _quantities(doc, line, text, a, b):
     key = ("quantities", line.number, a)
     if key not in doc.cache:
-        doc.cache[key] = Q.quantities(text, a, b)
+        counted = doc.cache.get("quantities counted", 0)
+        # past MAX_NUMBERS a report is not a report: the rest of it is not looked at
+        found = Q.quantities(text, a, b, limit=MAX_NUMBERS - counted) if counted < MAX_NUMBERS else []
+        doc.cache["quantities counted"] = counted + len(found)
+        doc.cache[key] = found
     return doc.cache[key]
 
 
@@ -56,8 +72,9 @@ def _whole_and_parts(text: str, qs: list, k: int):
     """For 其中 at k: the whole it refers to (a sum when several totals are listed before it)
     and the parts listed after it, or None."""
     s_start, s_end = Q.sentence(text, k)
-    before = [q for q in qs if s_start <= q.start < k]
-    after = [q for q in qs if k < q.start < s_end]
+    at = bisect.bisect_left(qs, k, key=_start)
+    before = [q for q in qs[max(0, at - WINDOW):at] if q.start >= s_start]
+    after = [q for q in qs[at:at + WINDOW] if k < q.start < s_end]
     if not before or not after:
         return None
     part = after[0]
@@ -92,6 +109,10 @@ def _whole_and_parts(text: str, qs: list, k: int):
             break
         parts.append(q)
     return listed, parts
+
+
+def _start(q: Q.Quantity) -> int:
+    return q.start
 
 
 def _wholes(doc):
@@ -164,7 +185,7 @@ def rate_arithmetic(doc, rule, ctx):
             if not name or len(_stem(name)) < 2:
                 continue
             s_start = Q.sentence(text, rate.start)[0]
-            counts = [q for q in qs[:i] if q.start >= s_start and not q.percent]
+            counts = [q for q in qs[max(0, i - WINDOW):i] if q.start >= s_start and not q.percent]
             num = next((q for q in reversed(counts)
                         if _stem(name) in text[slice(*Q.clause(text, q.start))]), None)
             if num is None or not num.exact:
@@ -221,7 +242,7 @@ def count_conflict(doc, rule, ctx):
             if q.percent or q.chinese:
                 continue
             s_start = Q.sentence(text, q.start)[0]
-            lead = text[s_start:q.start]
+            lead = text[max(s_start, q.start - LEAD):q.start]
             if rule.options["totals_only"] and not TOTAL.search(lead):
                 continue
             if doc.report_year and re.search(rf"(?<!\d)(?!{doc.report_year})\d{{4}}年", lead):
@@ -243,7 +264,9 @@ def count_conflict(doc, rule, ctx):
                             "other_line": other_line.number},
                             related=(Related(doc.path, other_line.number, "另一处"),))
                         break
-            seen.setdefault(key, []).append((line, text, q))
+            kept = seen.setdefault(key, [])
+            if len(kept) < KEEP_VALUES and all(o.bounds() != q.bounds() for _, _, o in kept):
+                kept.append((line, text, q))    # one per value: a repeat adds nothing to compare
 
 
 def _family(unit: str) -> str:

@@ -13,6 +13,7 @@ def as_dict(result) -> dict:
         "version": SCHEMA_VERSION,
         "tool": {"name": "lintreport", "version": __version__},
         "checklist": result.checklist.name,
+        "config": getattr(result, "config", None),
         "files": [{
             "path": r.path,
             "report_year": r.report_year,

@@ -13,7 +13,8 @@ def format(result, colour: bool = False) -> str:
         import click
         return click.style(text, **kw)
 
-    out = []
+    # which settings applied: a configuration found upward can switch checks off
+    out = [f"配置文件：{result.config}"] if getattr(result, "config", None) else []
     totals = {s: 0 for s in Severity}
     for r in result.files:
         year = f"（{r.report_year}年度）" if r.report_year else ""

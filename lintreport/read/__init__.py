@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -34,6 +35,16 @@ MAX_BYTES = 64 * 1024 * 1024
 # A real annual report has 10–50 thousand characters; far more is a wrong file or an attack,
 # and refusing it keeps every check's time bounded.
 MAX_CHARS = 3_000_000
+# A report has a few hundred to a few thousand paragraphs; 100,000 empty ones are an attack
+# that costs every per-paragraph check. Readers count before they build lines.
+MAX_PARAGRAPHS = 50_000
+# A report has 5–60 pages; pages are counted before any text is extracted.
+MAX_PAGES = 500
+
+
+def too_many_paragraphs(count: int) -> str:
+    return (f"段落过多（{count} 段，上限 {MAX_PARAGRAPHS} 段）：这不像一份年度报告，"
+            "请检查是否选错了文件")
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,16 @@ class Source:
     meta: dict = field(default_factory=dict)
 
 
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, at most MAX_BYTES + 1 of them (the file may grow after the size
+    was checked, or be a device): never more than the limit in memory."""
+    with open(path, "rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"文件过大（上限 {MAX_BYTES // 1048576} MB）")
+    return data
+
+
 def supported(path: str) -> bool:
     """A file taken up from a folder: one a reader reads, or an old format (.doc, .wps) that
     gets its advice on converting, rather than being passed over in silence."""
@@ -70,16 +91,23 @@ def supported(path: str) -> bool:
 def read(path: str) -> Source:
     """Read one file into a Source, or raise InputError with a message for people."""
     ext = os.path.splitext(path)[1].lower()
-    if not os.path.exists(path):
-        raise InputError("文件不存在")
-    if os.path.isdir(path):
+    try:
+        st = os.stat(path)      # follows a link: what matters is what would be read
+    except FileNotFoundError:
+        raise InputError("文件不存在") from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("这是一个文件夹，不是文件")
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO would block for ever, /dev/zero never ends: only regular files are read
+        raise InputError("不是普通文件（管道、设备或套接字），不读取")
     if ext not in READERS:
         if ext in ADVICE:
             raise InputError(ADVICE[ext])
         known = "、".join(sorted(READERS))
         raise InputError(f"不支持的文件类型“{ext or '无扩展名'}”（支持：{known}）")
-    size = os.path.getsize(path)
+    size = st.st_size
     if size > MAX_BYTES:
         raise InputError(f"文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）")
     module = importlib.import_module(f".{READERS[ext]}", __name__)
@@ -89,6 +117,8 @@ def read(path: str) -> Source:
         raise
     except (OSError, ValueError, KeyError, IndexError, UnicodeError) as exc:
         raise InputError(f"无法读取文件：{type(exc).__name__}: {exc}") from exc
+    if len(source.lines) > MAX_PARAGRAPHS:
+        raise InputError(too_many_paragraphs(len(source.lines)))
     chars = sum(len(line.text) for line in source.lines)
     if chars > MAX_CHARS:
         raise InputError(f"文字过多（{chars // 10000} 万字，上限 {MAX_CHARS // 10000} 万字）："

@@ -193,7 +193,7 @@ def grid_pitch(document) -> float | None:
 def extract(source, paragraphs: dict | None = None) -> Layout:
     """The layout of a docx Source: its paragraphs keyed by Line number.
 
-    `paragraphs` maps Line numbers to python-docx paragraphs (the reader keeps them in
+    `paragraphs` maps Line numbers to w:p elements (the reader keeps them in
     `source.meta`); without it the file is opened again and walked in the reader's order.
     """
     from .docx_pagenum import page_number
@@ -201,14 +201,14 @@ def extract(source, paragraphs: dict | None = None) -> Layout:
     document = source.meta.get("docx")
     if paragraphs is None or document is None:
         import docx
-        from .docx import body_paragraphs
+        from .docx import body_elements
         document = docx.Document(source.path)
-        paragraphs = dict(enumerate(body_paragraphs(document), 1))
+        paragraphs = dict(enumerate(body_elements(document), 1))
     styles = Styles(document)
     grid = grid_pitch(document)
     paras = {}
     for line in source.lines:
         p = paragraphs.get(line.number)
         if p is not None:
-            paras[line.number] = paragraph(styles, line.number, p._p, line.text, line.prefix, grid)
+            paras[line.number] = paragraph(styles, line.number, p, line.text, line.prefix, grid)
     return Layout(pages(document), page_number(document, styles), paras)

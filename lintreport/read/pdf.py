@@ -133,13 +133,20 @@ def join(pages: list[list[tuple[float, float, float, str]]]) -> list[tuple[str, 
 
 
 def read(path: str) -> Source:
+    from . import MAX_CHARS, MAX_PAGES
     pdf = _open(path)
-    pages = []
+    pages, chars = [], 0
     try:
+        if len(pdf) > MAX_PAGES:    # counted from the page tree, before any extraction
+            raise InputError(f"PDF页数过多（{len(pdf)} 页，上限 {MAX_PAGES} 页）："
+                             "这不像一份年度报告，请检查是否选错了文件")
         for index in range(len(pdf)):
+            if chars > MAX_CHARS:
+                break               # read() refuses it as 文字过多: no need to read on
             page = pdf[index]
             textpage = page.get_textpage()
             pages.append(page_lines(textpage))
+            chars += sum(len(r[3]) for r in pages[-1])
             textpage.close()
             page.close()
     finally:

@@ -92,11 +92,13 @@ def review(paths, config: Config | None = None, *, against=(), previous=(),
     `against` and `previous` are reference reports as for engine.lint()."""
     config = config or Config()
     checklist = cl.load(config.checklist)
-    items = batch_items(paths, against, config, previous)
+    refused: list = []
+    items = batch_items(paths, against, config, previous, refused)
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
     done = map_files(items, review_path, (checklist, rules, config), jobs, progress)
     run_batch([(report.result, summaries) for report, summaries in done], rules,
               Context(checklist, config, previous_paths(previous, config)))
     # a reference report that cannot be read is said so: it was meant to be compared with
     reports = [report for report, _ in done if not report.result.reference or report.result.error]
+    reports += [Report(FileResult(path, error=reason)) for path, reason in refused]
     return Review(reports, checklist, rules)

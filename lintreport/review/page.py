@@ -30,7 +30,9 @@ def asset(name: str) -> str:
 
 def document(body: str, title: str) -> str:
     """A whole HTML page around `body`, with the review's styles and script inline."""
+    # the generator mark (engine.OUTPUT_MARK) keeps a second review from reading this page
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="generator" content="lintreport">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{esc(title)}</title><style>{asset("review.css")}</style>'
             f'<noscript><style>.view{{display:block!important}}</style></noscript>'

@@ -56,6 +56,19 @@ def finding_rows(review: Review) -> list[list]:
     return out
 
 
+# A cell that starts with one of these is a formula to Excel and WPS (a report named
+# "=HYPERLINK(…).txt", a title starting with "-"): written as text, never evaluated.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value):
+    """A CSV cell that a spreadsheet will not take for a formula: a leading apostrophe, as
+    OWASP advises for CSV injection (Excel hides it and shows the text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def findings_csv_path(path: str) -> str:
     stem, ext = os.path.splitext(path)
     return f"{stem}_问题明细{ext or '.csv'}"
@@ -66,7 +79,7 @@ def write_csv(review: Review, path: str) -> list[str]:
     second = findings_csv_path(path)
     for target, table in ((path, rows(review)), (second, finding_rows(review))):
         with open(target, "w", encoding="utf-8-sig", newline="") as f:
-            csv.writer(f).writerows(table)
+            csv.writer(f).writerows([as_text(v) for v in row] for row in table)
     return [path, second]
 
 
@@ -76,6 +89,10 @@ def _sheet(book, title: str, table: list[list], widths: dict, freeze: str, first
     sheet.title = title
     for row in table:
         sheet.append(row)
+    for line in sheet.iter_rows():
+        for cell in line:           # a string cell stays a string, whatever it starts with
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = freeze

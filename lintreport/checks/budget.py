@@ -1,0 +1,28 @@
+"""The time budget of one report: a report that takes far longer to check than any real one
+(a 100 KB paragraph, thousands of numbers) gets one finding saying so, and the batch goes on.
+
+The engine looks at the clock between rules (engine.check_document) and stops running the
+remaining rules once the budget is spent; it records what happened in `doc.cache`, and this
+check turns the record into the finding. Each check is kept near-linear and the readers cap
+paragraphs, pages and characters before any work, so no single rule runs long on its own.
+"""
+from __future__ import annotations
+
+from ..read import Line
+from . import Option, check
+
+OVER = "over budget"        # doc.cache key: (seconds spent, rules not run)
+
+
+@check("time-budget",
+       seconds=Option((int, float), 20, doc="每份报告检查用时的上限（秒）；超过后其余规则不再运行"))
+def time_budget(doc, rule, ctx):
+    """One finding when the checks of a report ran over its time budget."""
+    spent = doc.cache.get(OVER)
+    if spent is None:
+        return
+    seconds, skipped = spent
+    first = doc.source.lines[0] if doc.source.lines else Line("", 1)
+    rest = f"，其余 {skipped} 条规则未运行" if skipped else ""
+    yield doc.hit(first, 0, 0, excerpt="", args={"spent": f"{seconds:.1f}", "limit": f"{rule.options['seconds']:g}",
+                               "rest": rest})
