@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .checklist import load_data
-from .read.docx_layout import Layout, Para, Span
+
+if TYPE_CHECKING:   # lxml and the docx layout reader load only when a .docx is checked
+    from .read.docx_layout import Layout, Para, Span
 
 # 中文字号 (GB/T 9704 names sizes this way) → points
 SIZES = {"初号": 42, "小初": 36, "1号": 26, "小1号": 24, "2号": 22, "小2号": 18, "3号": 16,
