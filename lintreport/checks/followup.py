@@ -46,6 +46,16 @@ def last_year(items, n: int, previous: list[int]) -> int | None:
     return None
 
 
+def pairs(items, ctx):
+    """(n, m) for each report n of this year and its own report m of last year (None when
+    --previous gave none): a report is never its own previous year."""
+    real = [os.path.realpath(i.path) for i in items]
+    previous = [m for m, item in enumerate(items) if item.data and real[m] in ctx.previous]
+    for n, item in enumerate(items):
+        if not item.reference and item.data:
+            yield n, last_year(items, n, [p for p in previous if real[p] != real[n]])
+
+
 @check("plan-followup", scope="batch", collect=_summary, previous=True,
        min_score=Option(float, F.THRESHOLD,
                         doc="去年安排的一项中，按罕见程度加权的词语在今年报告同一处出现的比例达到此值，算写了落实情况"),
@@ -53,12 +63,8 @@ def last_year(items, n: int, previous: list[int]) -> int | None:
                        doc="简称及其常见的具体写法（如 三项制度: [执法公示, 全过程记录, 法制审核]）：写了具体内容的地方也算提到了简称"))
 def plan_followup(items, rule, ctx):
     """Planned items of last year's report that this year's report does not follow up."""
-    real = [os.path.realpath(i.path) for i in items]
-    previous = [m for m, item in enumerate(items) if item.data and real[m] in ctx.previous]
-    for n, item in enumerate(items):
-        if item.reference or not item.data:
-            continue
-        m = last_year(items, n, [p for p in previous if real[p] != real[n]])
+    for n, m in pairs(items, ctx):
+        item = items[n]
         if m is None:
             yield n, {"followup": {"previous": None}}
             continue
@@ -104,12 +110,8 @@ def _plan_summary(doc, rule, ctx) -> dict:
 def plan_repeated(items, rule, ctx):
     """Items of this year's plan that repeat items of last year's plan."""
     o = rule.options
-    real = [os.path.realpath(i.path) for i in items]
-    previous = [m for m, item in enumerate(items) if item.data and real[m] in ctx.previous]
-    for n, item in enumerate(items):
-        if item.reference or not item.data:
-            continue
-        m = last_year(items, n, [p for p in previous if real[p] != real[n]])
+    for n, m in pairs(items, ctx):
+        item = items[n]
         if m is None:
             continue
         other = items[m]
