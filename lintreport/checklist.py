@@ -1,8 +1,9 @@
 """Checklists: YAML files of rules, loaded and validated before anything is linted.
 
 A checklist file (rules/township.yaml) names the report type, how its required parts are
-recognised (`parts`), which rule files it includes and any rules or overrides of its own.
-Every error names the file, the rule and the key.
+recognised (`parts`: a mapping, or a file of parts beside it such as data/parts.yaml),
+which rule files it includes and any rules or overrides of its own. Every error names the
+file, the rule and the key. The types it builds (Rule, Part, Checklist) are in `model`.
 """
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ import glob
 import os
 import re
 import string
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import checks, yamlfile
+from . import checks
 from . import patterns as patterns_guard
+from .data import categories, load_data, load_yaml, rules_dir, shipped  # noqa: F401 - API
 from .errors import ConfigError
-from .finding import CATEGORIES, Severity
+from .finding import Severity
+from .model import ROLES, Checklist, Part, Rule  # noqa: F401 - the types, re-exported
 
 
 RULE_KEYS = {"id": str, "name": str, "category": str, "severity": str, "check": str,
@@ -26,104 +28,26 @@ RULE_KEYS = {"id": str, "name": str, "category": str, "severity": str, "check": 
 RULE_REQUIRED = ("id", "name", "category", "severity", "check", "message", "source",
                  "rationale", "examples")
 CHECKLIST_KEYS = {"checklist": str, "title": str, "description": str, "include": list,
-                  "parts": dict, "rules": list, "set": dict, "settings": dict}
+                  "parts": (dict, str), "rules": list, "set": dict}
 RULEFILE_KEYS = {"description": str, "rules": list}
 PART_KEYS = {"name": str, "heading": list, "not": list, "levels": list, "implicit": bool,
-             "within": list}
+             "within": list, "role": str, "label": str}
 OVERRIDE_KEYS = {"severity": str, "options": dict, "enabled": bool}
 ID = re.compile(r"^[A-Z]{1,3}\d{3}$")
 
 
-def rules_dir() -> str:
-    """The shipped rules: inside the installed package, or beside it in a source checkout."""
-    here = os.path.dirname(os.path.realpath(__file__))
-    for candidate in (os.path.join(here, "rules"), os.path.join(os.path.dirname(here), "rules")):
-        if os.path.isfile(os.path.join(candidate, "township.yaml")):
-            return candidate
-    raise ConfigError(f"找不到内置检查清单目录（已查找 {os.path.join(here, 'rules')}）")
-
-
-def shipped() -> list[str]:
-    """Names of the checklists that ship with lintreport (township, county, …)."""
-    return sorted(name[:-5] for name in os.listdir(rules_dir()) if name.endswith(".yaml"))
-
-
-@dataclass(frozen=True)
-class Part:
-    key: str
-    name: str
-    heading: tuple[re.Pattern, ...]
-    exclude: tuple[re.Pattern, ...] = ()
-    levels: tuple[int, ...] = (1, 2)
-    implicit: bool = False      # unheaded top-level sections before the other parts count
-    within: tuple[str, ...] = ()    # parts inside which this part may stand as a sub-section
-
-    def matches(self, title: str) -> bool:
-        return any(p.search(title) for p in self.heading) and \
-            not any(p.search(title) for p in self.exclude)
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    name: str
-    category: str
-    severity: Severity
-    check: str
-    message: str
-    source: str
-    rationale: str
-    options: dict = field(default_factory=dict, hash=False, compare=False)
-    examples: dict = field(default_factory=dict, hash=False, compare=False)
-    aliases: tuple[str, ...] = ()
-    enabled: bool = True
-    fix: str = ""
-    file: str = ""
-    title: str = ""     # short Chinese name shown wherever a rule is listed (SARIF, rules, review)
-
-    def format(self, args: dict) -> str:
-        return string.Formatter().vformat(self.message, (), _Args(args))
-
-
-class _Args(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-@dataclass
-class Checklist:
-    name: str
-    title: str
-    path: str
-    parts: dict[str, Part]
-    rules: list[Rule]
-    settings: dict = field(default_factory=dict)
-
-    def rule(self, rule_id: str) -> Rule | None:
-        """The rule with this id or alias; ids are not case-sensitive (s003 is S003)."""
-        key = rule_id.casefold()
-        for r in self.rules:
-            if r.id.casefold() == key or key in (a.casefold() for a in r.aliases):
-                return r
-        return None
-
-
-def _load_yaml(path: str):
-    return yamlfile.load(path)
-
-
-def _check_keys(data, allowed: dict, where: str) -> None:
+def check_keys(data, allowed: dict, where: str) -> None:
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: 应为映射（键: 值），实为{type(data).__name__}")
     for key, value in data.items():
         if key not in allowed:
             raise ConfigError(f"{where}: 未知的键“{key}”（可用：{'、'.join(allowed)}）")
         if not isinstance(value, allowed[key]) or isinstance(value, bool) and allowed[key] is not bool:
-            raise ConfigError(f"{where}: 键“{key}”应为{checks._type_name(allowed[key])},"
+            raise ConfigError(f"{where}: 键“{key}”应为{checks.type_name(allowed[key])},"
                               f"实为{type(value).__name__}")
 
 
-def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
+def compile_patterns(patterns, where: str) -> tuple[re.Pattern, ...]:
     out = []
     for p in patterns:
         if "\\b" in str(p):
@@ -164,14 +88,14 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
 def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
     rid = data.get("id") if isinstance(data, dict) else None
     where = f"{path}: 规则 {rid or '（无id）'}"
-    _check_keys(data, RULE_KEYS, where)
+    check_keys(data, RULE_KEYS, where)
     for key in RULE_REQUIRED:
         if key not in data:
             raise ConfigError(f"{where}: 缺少必需的键“{key}”")
     if not ID.match(data["id"]):
         raise ConfigError(f"{where}: 键“id”应为大写字母加三位数字，如 S001")
-    if data["category"] not in CATEGORIES:
-        raise ConfigError(f"{where}: 键“category”应为其中之一：{'、'.join(CATEGORIES)}")
+    if data["category"] not in categories():
+        raise ConfigError(f"{where}: 键“category”应为其中之一：{'、'.join(categories())}")
     if overrides:
         merged = {**data.get("options", {}), **overrides.get("options", {})}
         data = {**data, **overrides, "options": merged}
@@ -185,7 +109,7 @@ def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
         raise ConfigError(f"{where}: 未知的检查类型“{data['check']}”（可用：{known}）")
     options = validate_options(kind, data.get("options") or {}, where)
     examples = data["examples"]
-    _check_keys(examples, {"pass": list, "fail": list}, f"{where}: examples")
+    check_keys(examples, {"pass": list, "fail": list}, f"{where}: examples")
     try:
         list(string.Formatter().parse(data["message"]))
     except ValueError as exc:
@@ -196,15 +120,29 @@ def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
                 data.get("fix", ""), path, data.get("title", ""))
 
 
-def _parts(data: dict, path: str) -> dict[str, Part]:
+def load_parts(data, path: str) -> dict[str, Part]:
+    """The parts of a checklist: given in place, or as the path of a parts file beside it
+    (`parts: data/parts.yaml`, whose own `parts:` mapping is read)."""
+    if isinstance(data, str):
+        file = os.path.join(os.path.dirname(path), data)
+        if not os.path.isfile(file):
+            raise ConfigError(f"{path}: parts 中的文件“{data}”不存在")
+        path, data = file, load_yaml(file) or {}
+        check_keys(data, {"description": str, "parts": dict}, path)
+        data = data.get("parts", {})
     parts = {}
     for key, spec in data.items():
         where = f"{path}: parts.{key}"
-        _check_keys(spec, PART_KEYS, where)
-        parts[key] = Part(key, spec.get("name", key), _compile(spec.get("heading", []), where),
-                          _compile(spec.get("not", []), where),
+        check_keys(spec, PART_KEYS, where)
+        role = spec.get("role", key if key in ROLES else "")
+        if role and role not in ROLES:
+            raise ConfigError(f"{where}: 键“role”应为其中之一：{'、'.join(ROLES)}")
+        if role and any(p.role == role for p in parts.values()):
+            raise ConfigError(f"{where}: 角色“{role}”已由另一部分担任")
+        parts[key] = Part(key, spec.get("name", key), compile_patterns(spec.get("heading", []), where),
+                          compile_patterns(spec.get("not", []), where),
                           tuple(spec.get("levels", (1, 2))), spec.get("implicit", False),
-                          tuple(spec.get("within", ())))
+                          tuple(spec.get("within", ())), role, spec.get("label", ""))
     return parts
 
 
@@ -224,8 +162,8 @@ def load(name_or_path: str = "township") -> Checklist:
         if not os.path.isfile(path):
             names = shipped()
             raise ConfigError(f"未知的检查清单“{name_or_path}”（内置：{'、'.join(names)}，或给出文件路径）")
-    data = _load_yaml(path)
-    _check_keys(data, CHECKLIST_KEYS, path)
+    data = load_yaml(path)
+    check_keys(data, CHECKLIST_KEYS, path)
     base = os.path.dirname(path)
     raw_rules: list[tuple[dict, str]] = []
     for pattern in data.get("include", []):
@@ -233,13 +171,13 @@ def load(name_or_path: str = "township") -> Checklist:
         if not matched:
             raise ConfigError(f"{path}: include 中的“{pattern}”没有匹配任何文件")
         for file in matched:
-            included = _load_yaml(file) or {}
-            _check_keys(included, RULEFILE_KEYS, file)
+            included = load_yaml(file) or {}
+            check_keys(included, RULEFILE_KEYS, file)
             raw_rules += [(r, file) for r in included.get("rules", [])]
     raw_rules += [(r, path) for r in data.get("rules", [])]
     overrides = {str(k).upper(): o for k, o in data.get("set", {}).items()}   # ids any case
     for rid, o in overrides.items():
-        _check_keys(o, OVERRIDE_KEYS, f"{path}: set.{rid}")
+        check_keys(o, OVERRIDE_KEYS, f"{path}: set.{rid}")
     rules, seen = [], {}
     for raw, file in raw_rules:
         rid = str(raw.get("id")).upper() if isinstance(raw, dict) else None
@@ -252,10 +190,4 @@ def load(name_or_path: str = "township") -> Checklist:
     if unknown:
         raise ConfigError(f"{path}: set 中的规则不存在：{'、'.join(sorted(unknown))}")
     return Checklist(data.get("checklist", os.path.splitext(os.path.basename(path))[0]), data.get("title", ""), path,
-                     _parts(data.get("parts", {}), path), rules, data.get("settings", {}))
-
-
-@lru_cache(maxsize=32)
-def load_data(name: str):
-    """A data file shipped with the rules (rules/data/NAME.yaml), e.g. the citation register."""
-    return _load_yaml(os.path.join(rules_dir(), "data", f"{name}.yaml"))
+                     load_parts(data.get("parts", {}), path), rules)

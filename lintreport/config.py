@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from . import checklist as cl
 from .errors import ConfigError
-from .finding import CATEGORIES, Severity
+from .data import categories
+from .finding import Severity
 
 NAMES = (".lintreport.yaml", ".lintreport.yml")
 KEYS = {"checklist": str, "select": list, "ignore": list, "fail-on": str, "deadline": str,
@@ -129,7 +130,7 @@ def selected(rule: cl.Rule, select: tuple[str, ...], ignore: tuple[str, ...]) ->
 def apply(checklist: cl.Checklist, config: Config) -> list[cl.Rule]:
     """The rules of a checklist that are on, with the configuration's overrides applied."""
     for name in (*config.select, *config.ignore):
-        if name.casefold() not in CATEGORIES and checklist.rule(name) is None and \
+        if name.casefold() not in categories() and checklist.rule(name) is None and \
                 not any(r.name == name.casefold() for r in checklist.rules):
             raise ConfigError(f"{config.path or '命令行'}: 没有名为“{name}”的规则或类别")
     rules, overrides = [], {str(k).casefold(): o for k, o in config.rules.items()}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from . import checklist as cl
-from .finding import CATEGORIES, CATEGORY_ZH
+from .data import categories
 
 
 def example_text(example) -> str:
@@ -45,6 +45,7 @@ def docx_example(example: dict) -> str:
 
 def render() -> str:
     township = cl.load("township")
+    zh = categories()
     others = [cl.load(name) for name in cl.shipped() if name != "township"]
     out = ["# 规则参考", "",
            "本页由 `python -m lintreport.docgen > docs/rules.md` 从 `rules/` 中的 YAML 生成，请勿手工编辑。",
@@ -53,13 +54,13 @@ def render() -> str:
         out.append(f"另有检查清单 `{other.name}`（{other.title}），规则相同，差异见各规则下的说明。")
     out += ["", "| 规则 | 名称 | 英文名 | 类别 | 级别 |", "|---|---|---|---|---|"]
     for r in township.rules:
-        out.append(f"| [{r.id}](#{r.id.lower()}) | {r.title} | {r.name} | {CATEGORY_ZH[r.category]} | "
+        out.append(f"| [{r.id}](#{r.id.lower()}) | {r.title} | {r.name} | {zh[r.category]} | "
                    f"{r.severity.zh} |")
-    for category in CATEGORIES:
+    for category in zh:
         rules = [r for r in township.rules if r.category == category]
         if not rules:
             continue
-        out += ["", f"## {CATEGORY_ZH[category]}（{category}）"]
+        out += ["", f"## {zh[category]}（{category}）"]
         for r in rules:
             out += ["", f"### {r.id}", "", f"**{r.title}**（{r.name}）· {r.severity.zh} · 检查类型 `{r.check}`", "",
                     f"- 检查什么：{r.message}", f"- 为什么：{r.rationale}", f"- 依据：{r.source}"]

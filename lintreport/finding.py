@@ -1,4 +1,5 @@
-"""The records that flow out of the checks: Severity, Related, Fix and the frozen Finding."""
+"""The records that flow out of the checks: Severity, Related, Fix and the frozen Finding.
+The categories a finding can have are data: rules/data/categories.yaml (`data.categories()`)."""
 from __future__ import annotations
 
 import enum
@@ -21,17 +22,6 @@ class Severity(enum.IntEnum):
     @property
     def zh(self) -> str:
         return {1: "提示", 2: "警告", 3: "错误"}[self.value]
-
-
-CATEGORIES = ("structure", "coverage", "metadata", "duplicate", "numbers", "dates",
-              "numbering", "citation", "hygiene", "punctuation", "layout", "followup")
-# what a reader sees for each category
-CATEGORY_ZH = {
-    "structure": "结构", "coverage": "覆盖", "metadata": "元数据", "duplicate": "重复",
-    "numbers": "数字", "dates": "日期", "numbering": "序号", "citation": "引用",
-    "hygiene": "残留与杂质", "punctuation": "标点与数字用法", "layout": "版式（仅.docx）",
-    "followup": "去年安排的落实",
-}
 
 
 @dataclass(frozen=True, order=True)

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import text as T
-from .checklist import Checklist
+from .model import Checklist
 from .document import Document, Paragraph, Section
-from .parts import classify
+from .parts import sections_for
 from .shingles import normalize
 
-PLAN, NOT_RESULTS = "plan", ("plan", "shortcomings")
+PLAN, NOT_RESULTS = "plan", ("plan", "shortcomings")     # roles
 THRESHOLD = 0.3         # share of an item's weight that must be found in one place
 # A planned item opens with a verb of action, perhaps after an adverb (进一步加强, 持续深化)
 ACTION = re.compile(
@@ -102,7 +102,7 @@ def _sentence_items(p: Paragraph) -> list[Passage]:
 def plan_items(doc: Document, checklist: Checklist) -> list[Passage]:
     """The planned items of a report's 下一年度安排, in order."""
     items: list[Passage] = []
-    for root in classify(doc, checklist).get(PLAN, []):
+    for root in sections_for(doc, checklist, PLAN):
         for section in root.walk():
             enumerated = {id(p) for p in section.paragraphs
                           if T.enumeration(p.line.text, p.start)}
@@ -133,8 +133,7 @@ def result_places(doc: Document, checklist: Checklist) -> list[Passage]:
     """Where this year's report tells its work: every paragraph (enumerated pieces apart)
     under a heading outside the plan and the shortcomings (the opening only introduces);
     a run-in heading leads its line's first piece."""
-    parts = classify(doc, checklist)
-    excluded = {id(p) for key in NOT_RESULTS for s in parts.get(key, [])
+    excluded = {id(p) for role in NOT_RESULTS for s in sections_for(doc, checklist, role)
                 for p in s.all_paragraphs()}
     places = []
     for section in doc.walk():

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .checklist import load_data
+from .data import load_data
 
 if TYPE_CHECKING:   # lxml and the docx layout reader load only when a .docx is checked
     from .read.docx_layout import Layout, Para, Span

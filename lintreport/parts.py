@@ -6,7 +6,7 @@ second-level ones, so a sub-heading that happens to say 问题 does not make a p
 """
 from __future__ import annotations
 
-from .checklist import Checklist
+from .model import Checklist
 from .document import Document, Section
 
 
@@ -60,3 +60,17 @@ def part_of(doc: Document, checklist: Checklist, line_number: int) -> str | None
             if s.first_line <= line_number <= s.last_line:
                 return key
     return None
+
+
+def role_at(doc: Document, checklist: Checklist, line_number: int) -> str | None:
+    """The role (plan, measures, …) of the part a source line falls in, or None: what a
+    check asks, so that no check knows a checklist's keys."""
+    key = part_of(doc, checklist, line_number)
+    return checklist.parts[key].role or None if key is not None else None
+
+
+def sections_for(doc: Document, checklist: Checklist, role: str) -> list[Section]:
+    """The sections of the part that plays `role`; empty when the checklist has none or the
+    report lacks it."""
+    key = checklist.part_for(role)
+    return classify(doc, checklist).get(key, []) if key is not None else []

@@ -8,9 +8,9 @@ import os
 import tempfile
 import unicodedata
 
-from .checklist import Checklist, Rule
+from .model import Checklist, Rule
 from .config import Config
-from .finding import CATEGORY_ZH
+from .data import categories
 
 
 
@@ -25,7 +25,7 @@ def pad(text: str, columns: int) -> str:
 
 def rules_table(checklist: Checklist, active: set[str]) -> list[str]:
     """One aligned line per rule: id, severity, category, title, slug, and whether it is off."""
-    rows = [(r.id, r.severity.zh, CATEGORY_ZH.get(r.category, r.category), r.title or r.name,
+    rows = [(r.id, r.severity.zh, categories().get(r.category, r.category), r.title or r.name,
              r.name, "" if r.id in active else "（未启用）") for r in checklist.rules]
     head = ("规则", "级别", "类别", "名称", "英文名", "")
     cols = [max(width(row[i]) for row in [head, *rows]) for i in range(5)]
@@ -80,7 +80,7 @@ def _indent(example) -> str:
 def explain(rule: Rule, checklist_name: str, per_kind: int = 2) -> str:
     """A rule's title, what it checks, why, its source, and examples with their messages."""
     out = [f"{rule.id} {rule.title or rule.name}（{rule.name}）"
-           f"  [{CATEGORY_ZH.get(rule.category, rule.category)}，{rule.severity.zh}]",
+           f"  [{categories().get(rule.category, rule.category)}，{rule.severity.zh}]",
            f"理由：{rule.rationale}", f"依据：{rule.source}"]
     for example in rule.examples.get("pass", [])[:per_kind]:
         out += ["不报的例子：", _indent(example).rstrip("\n")]

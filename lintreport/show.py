@@ -5,7 +5,7 @@ fields and every block of page furniture with its lines.
 """
 from __future__ import annotations
 
-from .checklist import Checklist
+from .model import Checklist
 from .document import Document
 from .parts import classify
 

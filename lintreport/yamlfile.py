@@ -10,7 +10,7 @@ import json
 import os
 import zlib
 
-from . import __version__
+from .version import VERSION
 from .errors import ConfigError
 
 
@@ -18,7 +18,7 @@ def cache_dir() -> str | None:
     if os.environ.get("LINTREPORT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "lintreport", __version__)
+    return os.path.join(base, "lintreport", VERSION)
 
 
 def _encode(value):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lintreport.checklist import load_data
+from lintreport.data import load_data
 from lintreport.checks.citation import PREFIX, judge, key, register
 
 ROOT = Path(__file__).resolve().parent.parent

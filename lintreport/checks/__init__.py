@@ -33,16 +33,16 @@ class Option:
         if float in types and isinstance(value, int) and not isinstance(value, bool):
             return None
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            return f"应为{_type_name(self.type)}，实为{type(value).__name__}"
+            return f"应为{type_name(self.type)}，实为{type(value).__name__}"
         if self.item is not None:
             items = value.values() if isinstance(value, dict) else value
             for v in items:
                 if not isinstance(v, self.item):
-                    return f"其中的元素应为{_type_name(self.item)}，实为{type(v).__name__}"
+                    return f"其中的元素应为{type_name(self.item)}，实为{type(v).__name__}"
         return None
 
 
-def _type_name(t) -> str:
+def type_name(t) -> str:
     names = {str: "字符串", int: "整数", float: "数字", bool: "布尔值", list: "列表", dict: "映射"}
     if isinstance(t, tuple):
         return "或".join(names.get(x, x.__name__) for x in t)

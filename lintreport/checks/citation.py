@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..checklist import load_data
+from ..data import load_data
 from ..text import fold
 from ..year import trusted_date
 from . import Option, check

@@ -11,10 +11,10 @@ import os
 import re
 from functools import lru_cache
 
-from ..checklist import load_data
+from ..data import load_data
 from ..yamlfile import load as load_yaml
 from ..errors import ConfigError
-from ..parts import part_of
+from ..parts import role_at
 from ..quantity import clause, sentence
 from ..year import trusted_date
 from . import Option, check
@@ -74,7 +74,7 @@ def _paragraphs(doc, ctx):
     key = ("dates-paragraphs", ctx.checklist.path)
     if key not in doc.cache:
         doc.cache[key] = [(p.line, p.line.text, p.start, p.start + len(p.text),
-                           part_of(doc, ctx.checklist, p.line.number) == "plan")
+                           role_at(doc, ctx.checklist, p.line.number) == "plan")
                           for p in doc.paragraphs]
     return doc.cache[key]
 
@@ -86,7 +86,7 @@ def heading_year(doc, rule, ctx):
         return
     for h in doc.headings:
         text = h.line.text[:h.title_end]
-        plan = part_of(doc, ctx.checklist, h.line.number) == "plan"
+        plan = role_at(doc, ctx.checklist, h.line.number) == "plan"
         expected = doc.report_year + (1 if plan else 0)
         for m in YEAR.finditer(text, h.start):
             year = int(m.group(1))
@@ -152,7 +152,7 @@ def partial_period(doc, rule, ctx):
     """An annual report speaks of the whole year, not 上半年 or 截至10月."""
     pattern = re.compile(rule.options["phrases"])
     headings = [(h.line, h.line.text, h.start, h.title_end,
-                 part_of(doc, ctx.checklist, h.line.number) == "plan") for h in doc.headings]
+                 role_at(doc, ctx.checklist, h.line.number) == "plan") for h in doc.headings]
     for line, text, a, b, plan in headings + _paragraphs(doc, ctx):
         if plan:
             continue    # "明年上半年完成" is a plan

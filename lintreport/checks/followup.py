@@ -18,7 +18,7 @@ import os
 from .. import followup as F
 from .. import shingles as S
 from ..finding import Hit, Related
-from ..parts import classify
+from ..parts import sections_for
 from . import Option, check
 from .duplicate import unit_of
 
@@ -26,8 +26,8 @@ from .duplicate import unit_of
 def _summary(doc, rule, ctx) -> dict:
     items = F.plan_items(doc, ctx.checklist)
     places = F.result_places(doc, ctx.checklist)
-    parts = classify(doc, ctx.checklist)
-    first = next((s.heading.line.number for s in parts.get("measures", [])), None)
+    first = next((s.heading.line.number for s in sections_for(doc, ctx.checklist, "measures")),
+                 None)
     anchor = first or (places[0].line if places else doc.lines[0].number if doc.lines else 1)
     return {"place": unit_of(doc), "year": doc.report_year, "anchor": anchor,
             "items": [i.to_tuple() for i in items], "places": [p.to_tuple() for p in places]}
@@ -94,7 +94,7 @@ def _plan_summary(doc, rule, ctx) -> dict:
     for i in F.plan_items(doc, ctx.checklist):
         hit = doc.hit(lines[i.line], i.start, i.end)
         items.append((hit.line, hit.column, hit.end_column, S.normalize(i.text), i.label))
-    paragraphs = {p.line.number: norm for s in classify(doc, ctx.checklist).get(F.PLAN, [])
+    paragraphs = {p.line.number: norm for s in sections_for(doc, ctx.checklist, F.PLAN)
                   for p in s.all_paragraphs()
                   if len(norm := S.normalize(p.text)) >= rule.options["paragraph_chars"]}
     return {"place": unit_of(doc), "year": doc.report_year, "items": items,

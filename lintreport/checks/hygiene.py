@@ -8,7 +8,8 @@ import dataclasses
 import html
 import re
 
-from ..finding import CATEGORIES, Fix
+from ..data import categories
+from ..finding import Fix
 from ..garble import garbled, suspects
 from ..switches import DISABLE, ids_of
 from . import Option, check
@@ -163,7 +164,7 @@ def unknown_switch(doc, rule, ctx):
     """An inline switch (<!-- lintreport-disable X -->) naming no rule or category of the
     checklist hides nothing: most likely a typo, and the finding it meant to hide stays."""
     # what the engine honours; ids are case-insensitive there, and so here
-    known = {r.id.casefold() for r in ctx.checklist.rules} | set(CATEGORIES)
+    known = {r.id.casefold() for r in ctx.checklist.rules} | set(categories())
     for line in doc.source.lines:
         if "lintreport-disable" not in line.text:
             continue

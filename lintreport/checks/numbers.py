@@ -12,7 +12,7 @@ import re
 from .. import quantity as Q
 from .. import text as T
 from ..finding import Related
-from ..parts import part_of
+from ..parts import role_at
 from . import Option, check
 
 # A part after 其中 that is a list item of its own: "3名为公益岗", "女性4人".
@@ -40,7 +40,7 @@ RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度|占比
 def _texts(doc, ctx=None, skip_plan=False):
     """(line, text, start, end) of each paragraph; the plan part is next year's and left out."""
     for p in doc.paragraphs:
-        if skip_plan and ctx is not None and part_of(doc, ctx.checklist, p.line.number) == "plan":
+        if skip_plan and ctx is not None and role_at(doc, ctx.checklist, p.line.number) == "plan":
             continue
         yield p.line, p.line.text, p.start, p.start + len(p.text)
 

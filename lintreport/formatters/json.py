@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from ..version import VERSION
 
 SCHEMA_VERSION = 1
 
@@ -11,7 +11,7 @@ SCHEMA_VERSION = 1
 def as_dict(result) -> dict:
     return {
         "version": SCHEMA_VERSION,
-        "tool": {"name": "lintreport", "version": __version__},
+        "tool": {"name": "lintreport", "version": VERSION},
         "checklist": result.checklist.name,
         "config": getattr(result, "config", None),
         "files": [{

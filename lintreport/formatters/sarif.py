@@ -5,7 +5,7 @@ import hashlib
 import json
 import os
 
-from .. import __version__
+from ..version import VERSION
 from ..finding import Severity
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -57,7 +57,7 @@ def as_dict(result) -> dict:
         "runs": [{
             "tool": {"driver": {
                 "name": "lintreport",
-                "version": __version__,
+                "version": VERSION,
                 "informationUri": "https://github.com/lintreport/lintreport",
                 "rules": [{
                     "id": r.id,

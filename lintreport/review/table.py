@@ -9,9 +9,10 @@ import os
 from collections import Counter
 
 from ..errors import LintreportError
-from ..finding import CATEGORY_ZH, Severity
+from ..data import categories
+from ..finding import Severity
 from . import Review
-from .page import PART_LABELS, part_keys, part_state
+from .page import part_keys, part_label, part_state
 
 FINDINGS_HEADER = ["序号", "报告", "地方", "文件", "行", "规则", "规则名称", "类别", "级别", "问题",
                    "原文", "依据"]
@@ -29,7 +30,7 @@ def rows(review: Review) -> list[list]:
     keys = part_keys(review.checklist.parts)
     titles = {r.id: r.title or r.name for r in review.rules}
     header = ["序号", "报告", "文件", "格式", "标题", "报告年度", "发布日期", "错误", "警告", "提示"]
-    header += [PART_LABELS.get(k, review.checklist.parts[k].name) for k in keys]
+    header += [part_label(review.checklist.parts[k]) for k in keys]
     header += ["重复占比", "问题", "无法读取或注意"]
     out = [header]
     for i, r in enumerate(review.reports, 1):
@@ -51,7 +52,7 @@ def finding_rows(review: Review) -> list[list]:
     for i, r in enumerate(review.reports, 1):
         for f in r.result.findings:
             out.append([i, os.path.basename(r.path), r.place, r.path, f.line, f.rule, titles.get(f.rule, ""),
-                        CATEGORY_ZH.get(f.category, f.category), f.severity.zh, f.message,
+                        categories().get(f.category, f.category), f.severity.zh, f.message,
                         f.excerpt, f.source])
     return out
 

@@ -1,5 +1,5 @@
 """The drafter's page: the upload form, and one report's result drawn by the review page's
-`render_report()` (findings grouped by required part, each marked in the text).
+`html.report.render_report()` (findings grouped by required part, each marked in the text).
 
 Styles and scripts are the review page's files plus two small ones of our own, served by
 this server itself: the page loads nothing from anywhere else.
@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..review.page import esc, render_report
+from ..html import esc
+from ..html.report import render_report
 from .work import CHECKLISTS, KINDS, Checked
 
 TITLE = "法治政府建设年度报告自查"
 
 
 def asset(name: str) -> bytes:
-    """A static file: ours (serve.css, serve.js) or the review page's (review.css, review.js)."""
-    package = "lintreport.review" if name.startswith("review.") else __package__
+    """A static file: ours (serve.css, serve.js) or the shared ones (review.css, review.js)."""
+    package = "lintreport.html" if name.startswith("review.") else __package__
     return resources.files(package).joinpath(name).read_bytes()
 
 

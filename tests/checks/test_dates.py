@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from lintreport.checklist import load_data
+from lintreport.data import load_data
 from lintreport.checks.dates import _table, quoted
 from lintreport.errors import ConfigError
 
