@@ -10,6 +10,8 @@ import click
 
 from .clihelp import colour_wanted, command_classes, install
 from .errors import LintreportError
+from .formatters import FORMATTERS
+from .read import kinds
 
 install()       # click's own words (Usage:, Error: …) in Chinese
 ZhGroup, _ = command_classes()
@@ -19,6 +21,23 @@ class Exit(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     ERROR = 2
+
+
+class RegistryChoice(click.Choice):
+    """A choice among a registry's names (and some fixed ones), read when the command runs,
+    so that the registry stays the one list."""
+
+    def __init__(self, registry: dict, *fixed: str):
+        self.registry, self.fixed = registry, fixed
+        super().__init__([])
+
+    @property
+    def choices(self):
+        return (*self.fixed, *self.registry)
+
+    @choices.setter
+    def choices(self, value):
+        pass        # click.Choice sets it in __init__: the registry is the source
 
 
 def _split(values) -> tuple[str, ...]:
@@ -140,10 +159,10 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
     sys.exit(Exit.CLEAN)
 
 
-@main.command()
+@main.command(help=f"检查报告文件（{'、'.join(k.lstrip('.') for k in kinds())}）或文件夹。")
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("--format", "fmt",
-              type=click.Choice(["auto", "text", "json", "sarif", "github", "rdjson"]),
+              type=RegistryChoice(FORMATTERS, "auto"),
               default="auto", show_default=True, help="输出格式")
 @batch_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件")
@@ -155,7 +174,6 @@ def _exit(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
 @click.option("--force", is_flag=True, help="--fix-output 的目标已存在时覆盖它（默认拒绝）")
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, previous, output,
           jobs, exit_zero, follow_links, color, fix, diff, fix_output, force):
-    """检查报告文件（txt、md、docx、html、pdf）或文件夹。"""
     from .engine import lint
     from .formatters import get
     conf = _config(config_path, checklist, select, ignore, fail_on, follow_links)

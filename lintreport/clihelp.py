@@ -83,7 +83,7 @@ def install() -> None:
     # metavars (TEXT, INTEGER) come from the type names, which click does not translate
     for kind in (click.STRING, click.INT, click.FLOAT):
         kind.name = TYPE_NAMES.get(kind.name, kind.name)
-    from .ruleinfo import width
+    from .hanzi import width
     formatting.term_len = width         # align help columns by display width (汉字 = 2)
     missing = exceptions.MissingParameter
     if not getattr(missing.format_message, "zh", False):

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import text as T
+from . import hanzi as T
 from .model import Checklist
 from .document import Document, Paragraph, Section
 from .parts import sections_for

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import text as T
+from . import hanzi as T
 
 # Heading markers by their nominal GB/T 9704 level; the half-width and wrong forms real
 # reports use are accepted here and reported by the numbering checks.

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import text as T
+from . import hanzi as T
 
 # Measure words, longest first so that 人次 wins over 人. 年/月 are left out: "2025年" is a
 # date, not a count.

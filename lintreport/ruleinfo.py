@@ -6,17 +6,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
-import unicodedata
 
-from .model import Checklist, Rule
 from .config import Config
 from .data import categories
-
-
-
-def width(text: str) -> int:
-    """Terminal columns of text: wide and full-width characters (CJK) take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+from .hanzi import width
+from .model import Checklist, Rule
 
 
 def pad(text: str, columns: int) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from lintreport.errors import InputError
 from lintreport.read import read
-from lintreport.read.text import decode
+from lintreport.read.plain import decode
 
 from tests.conftest import SEEDS, make_docx
 

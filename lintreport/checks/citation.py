@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_data
-from ..text import fold
+from ..hanzi import fold
 from ..year import trusted_date
 from . import Option, check
 

@@ -181,7 +181,7 @@ def date_numerals(doc, rule, ctx):
 
 def _arabic(date: str) -> str:
     """二〇二六年一月十五日 → 2026年1月15日 (a mixed 2〇26年 too)."""
-    from ..text import CN_DIGITS, ordinal
+    from ..hanzi import CN_DIGITS, ordinal
     year, rest = date.split("年", 1)
     month, day = rest.rstrip("日").split("月")
     year = "".join(str(CN_DIGITS.get(c, c)) if not c.isdigit() else c

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import hanzi as T
 from ..finding import Fix
 from . import Option, check
 
@@ -17,7 +18,6 @@ RUN_TOGETHER = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)(?=\s*年)")
 ANGLES = re.compile(r"[<＜]([^<>＜＞《》\n]{1,60})[>＞]")
 # 《…法<2023年修订>》: an edition note, which takes round brackets, not a title inside a title.
 EDITION = re.compile(r"^(?:\d{4}\s*年)?\s*(?:修订|修正|试行|草案|征求意见稿|修订版|版|第?[一二三四五六七八九十]+次修正)?$")
-HAN = re.compile(r"[\u4e00-\u9fff]")
 TITLE = re.compile(r"《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》")
 
 
@@ -52,7 +52,7 @@ def nested_title_marks(doc, rule, ctx):
             continue
         for title in TITLE.finditer(text):
             for m in ANGLES.finditer(text, title.start() + 1, title.end() - 1):
-                if not HAN.search(m.group(1)):
+                if not T.HAN.search(m.group(1)):
                     continue    # an HTML tag (<br>) is conversion debris, not a title
                 note = EDITION.match(m.group(1)) is not None
                 good = f"（{m.group(1)}）" if note else f"〈{m.group(1)}〉"

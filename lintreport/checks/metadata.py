@@ -4,13 +4,9 @@ from __future__ import annotations
 import os
 import re
 
-from .. import text as T
+from .. import hanzi as T
 from ..place import place_of
 from . import Option, check
-
-
-def _first(doc):
-    return (doc.title or [p.line for p in doc.paragraphs[:1]] or doc.lines[:1] or [None])[0]
 
 
 @check("title-present")
@@ -123,9 +119,6 @@ def _field_line(doc, label: str):
     return None
 
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 @check("report-text",
        min_chars=Option(int, 80, doc="fewer Chinese characters than this (page furniture not "
                                      "counted): not a report"),
@@ -134,7 +127,7 @@ def report_text(doc, rule, ctx):
     """The file holds a report at all: an empty file, a page of only furniture or a short
     note without a single heading is not an annual report, and passing it silently would
     say it is a clean one."""
-    count = sum(len(HAN.findall(line.text)) for line in doc.lines)
+    count = sum(T.han_count(line.text) for line in doc.lines)
     if count >= rule.options["min_chars"] and (doc.headings or count >= rule.options["bare_chars"]):
         return
     from ..read import Line

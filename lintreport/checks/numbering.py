@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .. import text as T
+from .. import hanzi as T
 from ..finding import Fix
 from . import check
 

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from .. import quantity as Q
-from .. import text as T
+from .. import hanzi as T
 from ..finding import Related
 from ..parts import role_at
 from . import Option, check

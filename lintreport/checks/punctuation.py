@@ -9,8 +9,8 @@ import re
 
 from ..document import lead_length
 from ..finding import Fix
-from .. import text as T
-from ..text import HAN, fold
+from .. import hanzi as T
+from ..hanzi import HAN, fold
 from . import check
 
 FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"

@@ -1,10 +1,14 @@
-"""Formatters: a LintResult → text. Machine formats (json, sarif, github) are contracts."""
+"""Formatters: a LintResult → text. Machine formats (json, sarif, github) are contracts.
+
+FORMATTERS is the one list of output formats: the CLI's --format choices are its names. A
+new output format is one entry: a module of this package with format(result) -> str, or the
+function itself."""
 from __future__ import annotations
 
 import importlib
 
-# name → module; each module has format(result) -> str
-FORMATTERS = {
+# name → module (or function); each module has format(result) -> str
+FORMATTERS: dict = {
     "text": "text",
     "json": "json",
     "sarif": "sarif",
@@ -14,4 +18,8 @@ FORMATTERS = {
 
 
 def get(name: str):
-    return importlib.import_module(f".{FORMATTERS[name]}", __name__).format
+    """The format(result) -> str function of the named format."""
+    formatter = FORMATTERS[name]
+    if callable(formatter):
+        return formatter
+    return importlib.import_module(f".{formatter}", __name__).format

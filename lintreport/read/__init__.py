@@ -12,16 +12,30 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 
-# extension → reader module (relative to this package)
-READERS = {
-    ".txt": "text",
-    ".md": "text",
-    ".markdown": "text",
+# The readers: file suffix → the module (in this package) whose read(path) → Source reads
+# it, or a function that does. The one list: `supported`, the CLI's help, serve's accepted
+# types and the fixer read it. A new input format is one entry (and its module).
+READERS: dict = {
     ".docx": "docx",
+    ".txt": "plain",
+    ".md": "plain",
+    ".markdown": "plain",
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
 }
+
+
+def register(suffix: str, reader) -> None:
+    """Read files ending in `suffix` with `reader` (a function path → Source, or the name of
+    a module of this package)."""
+    READERS[suffix.lower()] = reader
+
+
+def kinds() -> tuple[str, ...]:
+    """The suffixes a reader reads (.docx, .txt, …), in the registry's order."""
+    return tuple(READERS)
+
 
 # kinds we recognise but cannot read: say what to do instead
 ADVICE = {
@@ -110,9 +124,11 @@ def read(path: str) -> Source:
     size = st.st_size
     if size > MAX_BYTES:
         raise InputError(f"文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）")
-    module = importlib.import_module(f".{READERS[ext]}", __name__)
+    reader = READERS[ext]
+    if not callable(reader):
+        reader = importlib.import_module(f".{reader}", __name__).read
     try:
-        source = module.read(path)
+        source = reader(path)
     except InputError:
         raise
     except (OSError, ValueError, KeyError, IndexError, UnicodeError) as exc:

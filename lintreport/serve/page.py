@@ -10,7 +10,8 @@ from importlib import resources
 
 from ..html import esc
 from ..html.report import render_report
-from .work import CHECKLISTS, KINDS, Checked
+from ..read import kinds
+from .work import CHECKLISTS, Checked
 
 TITLE = "法治政府建设年度报告自查"
 
@@ -28,7 +29,7 @@ def shell(result: str = "", message: str = "", checklist: str = "township",
         f'<label><input type="radio" name="checklist" value="{key}"'
         f'{" checked" if key == checklist else ""}> {esc(label)}</label>'
         for key, (label, _) in CHECKLISTS.items())
-    accept = ",".join(KINDS)
+    accept = ",".join(kinds())
     where = "这台电脑" if local else "运行本页面的电脑"
     mb = max_bytes // (1024 * 1024)
     return f'''<!DOCTYPE html>

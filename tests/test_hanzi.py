@@ -1,7 +1,7 @@
 """Character helpers: quotations are cut where a reader would cut them."""
 from __future__ import annotations
 
-from lintreport.text import clip
+from lintreport.hanzi import clip
 
 
 def test_short_text_is_kept_whole():
@@ -25,7 +25,7 @@ def test_clipping_needs_no_jieba():
     must not pay for it."""
     import subprocess
     import sys
-    code = ("import sys; from lintreport.text import clip; "
+    code = ("import sys; from lintreport.hanzi import clip; "
             "print(clip('2024年河市镇法治建设工作在区管委的统一领导下', 20)); "
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
