@@ -1,9 +1,12 @@
-"""Generate docs/rules.md from the shipped checklists, so the reference cannot drift.
+"""Generate docs/rules.md from the shipped checklists and docs/check-kinds.md from the
+check kinds' docstrings and option declarations, so neither reference can drift.
 
     python -m lintreport.docgen > docs/rules.md
+    python -m lintreport.docgen kinds > docs/check-kinds.md
 """
 from __future__ import annotations
 
+import inspect
 import sys
 
 from . import checklist as cl
@@ -77,5 +80,36 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
+def option_text(opt) -> str:
+    """One option's line: its type, its default (or that it is required) and what it means."""
+    from . import checks
+    kind = checks.type_name(opt.type) + (f"（元素：{checks.type_name(opt.item)}）" if opt.item else "")
+    default = "必需" if opt.default is checks.REQUIRED else f"默认 `{opt.default!r}`"
+    return f"{kind}，{default}" + (f"：{opt.doc}" if opt.doc else "")
+
+
+def render_kinds() -> str:
+    """docs/check-kinds.md: every check kind, what it checks, its options, its rules."""
+    from . import checks
+    kinds = checks.load_all()
+    township = cl.load("township")
+    out = ["# 检查类型参考", "",
+           "本页由 `python -m lintreport.docgen kinds > docs/check-kinds.md` 从各检查类型的说明和选项声明生成，请勿手工编辑。",
+           "", "规则（YAML）用 `check:` 选一个检查类型，用 `options:` 给它选项。"
+           "通用的 `existence`（出现即报）和 `substitution`（应改写为）只需 YAML 就能写出新的用语规则。",
+           "", f"共 {len(kinds)} 个检查类型。"]
+    for name in sorted(kinds):
+        kind = kinds[name]
+        rules = [r.id for r in township.rules if r.check == name]
+        scope = "跨报告（一批报告一起检查）" if kind.scope == "batch" else "单份报告"
+        out += ["", f"## `{name}`", "", inspect.cleandoc(kind.doc) or "（无说明）", "",
+                f"- 范围：{scope}" + ("；需要上一年度的报告（--previous）" if kind.previous else ""),
+                f"- 使用它的规则：{'、'.join(rules) if rules else '无（供自定义规则使用）'}"]
+        if kind.options:
+            out += ["- 选项："]
+            out += [f"  - `{key}`：{option_text(opt)}" for key, opt in kind.options.items()]
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
-    sys.stdout.write(render())
+    sys.stdout.write(render_kinds() if sys.argv[1:] == ["kinds"] else render())

@@ -1,7 +1,7 @@
 """Generated documentation stays in step with the rules; docs name every command."""
 from __future__ import annotations
 
-from lintreport.docgen import render
+from lintreport.docgen import render, render_kinds
 
 from tests.conftest import ROOT
 
@@ -9,6 +9,19 @@ from tests.conftest import ROOT
 def test_rule_reference_is_current():
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == render(), "run: python -m lintreport.docgen > docs/rules.md"
+
+
+def test_check_kind_reference_is_current():
+    committed = (ROOT / "docs" / "check-kinds.md").read_text(encoding="utf-8")
+    assert committed == render_kinds(), "run: python -m lintreport.docgen kinds > docs/check-kinds.md"
+
+
+def test_every_check_kind_and_option_is_in_the_kind_reference():
+    from lintreport import checks
+    text = render_kinds()
+    for name, kind in checks.load_all().items():
+        assert f"## `{name}`" in text
+        assert all(f"`{key}`" in text for key in kind.options)
 
 
 def test_every_rule_is_in_the_reference():

@@ -13,10 +13,47 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .. import patterns as patterns_guard
+
 REQUIRED = object()
+
+
+class Regex:
+    """Option type: a regular expression (a string), compiled when the checklist loads, so a
+    bad one is a configuration error naming the rule and option, not a failure per file."""
+
+    @staticmethod
+    def problem(value) -> str | None:
+        if not isinstance(value, str):
+            return f"应为正则表达式（字符串），实为{type(value).__name__}"
+        if "\\b" in value:
+            return f"中的正则“{value}”含\\b：中文字符之间没有词边界，请按字符匹配"
+        unsafe = patterns_guard.problem(value)
+        if unsafe:
+            return f"中的正则“{value}”{unsafe}"
+        try:
+            re.compile(value)
+        except re.error as exc:
+            return f"中的正则“{value}”无效：{exc}"
+        return None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Option type: one of a few words (citation's problem: injected, misquoted, …)."""
+    values: tuple[str, ...]
+
+    def __init__(self, *values: str):
+        object.__setattr__(self, "values", values)
+
+    def problem(self, value) -> str | None:
+        if value not in self.values:
+            return f"应为其中之一：{'、'.join(self.values)}，实为“{value}”"
+        return None
 
 
 @dataclass(frozen=True)
@@ -26,24 +63,39 @@ class Option:
     default: Any = REQUIRED
     doc: str = ""
     item: Any = None            # element type for lists, value type for dicts
+    key: Any = None             # key type for dicts (Regex: a mapping of patterns)
 
     def validate(self, value) -> str | None:
         """None if value fits, else what is wrong, in words."""
+        if self.type is Regex or isinstance(self.type, Choice):
+            return self.type.problem(value)
         types = self.type if isinstance(self.type, tuple) else (self.type,)
         if float in types and isinstance(value, int) and not isinstance(value, bool):
             return None
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             return f"应为{type_name(self.type)}，实为{type(value).__name__}"
+        if self.key is Regex and isinstance(value, dict):
+            for k in value:
+                problem = Regex.problem(k)
+                if problem:
+                    return problem
         if self.item is not None:
             items = value.values() if isinstance(value, dict) else value
             for v in items:
-                if not isinstance(v, self.item):
+                if self.item is Regex:
+                    problem = Regex.problem(v)
+                    if problem:
+                        return problem
+                elif not isinstance(v, self.item):
                     return f"其中的元素应为{type_name(self.item)}，实为{type(v).__name__}"
         return None
 
 
 def type_name(t) -> str:
-    names = {str: "字符串", int: "整数", float: "数字", bool: "布尔值", list: "列表", dict: "映射"}
+    if isinstance(t, Choice):
+        return "其中之一：" + "、".join(t.values)
+    names = {str: "字符串", int: "整数", float: "数字", bool: "布尔值", list: "列表", dict: "映射",
+             Regex: "正则表达式"}
     if isinstance(t, tuple):
         return "或".join(names.get(x, x.__name__) for x in t)
     return names.get(t, getattr(t, "__name__", str(t)))

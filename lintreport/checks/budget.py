@@ -15,7 +15,7 @@ OVER = "over budget"        # doc.cache key: (seconds spent, rules not run)
 
 
 @check("time-budget",
-       seconds=Option((int, float), 20, doc="每份报告检查用时的上限（秒）；超过后其余规则不再运行"))
+       seconds=Option((int, float), doc="每份报告检查用时的上限（秒）；超过后其余规则不再运行"))
 def time_budget(doc, rule, ctx):
     """One finding when the checks of a report ran over its time budget."""
     spent = doc.cache.get(OVER)

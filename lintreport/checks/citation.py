@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..data import load_data
 from ..hanzi import fold
 from ..year import trusted_date
-from . import Option, check
+from . import Choice, Option, check
 
 PREFIX = "中华人民共和国"
 ISSUERS = re.compile(r"^(中共中央|国务院|中共中央办公厅|国务院办公厅|中共中央、国务院|"
@@ -205,7 +205,8 @@ def zh_date(d: datetime.date) -> str:
 
 
 @check("cited-title",
-       problem=Option(str, doc="injected | misquoted | superseded | premature"),
+       problem=Option(Choice("injected", "misquoted", "superseded", "premature"),
+                      doc="which trouble: injected | misquoted | superseded | premature"),
        register=Option(str, "citations", doc="the register in rules/data/"),
        historical=Option(list, ["原", "旧", "废止", "取代", "替代", "代替", "此前"], item=str,
                          doc="words before a superseded title that show it is cited as history"),

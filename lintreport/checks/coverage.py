@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..parts import classify
-from . import Option, check
+from . import Option, Regex, check
 
 
 def _found(text: str, any_patterns, all_patterns) -> bool:
@@ -16,8 +16,8 @@ def _found(text: str, any_patterns, all_patterns) -> bool:
 
 @check("topic",
        topic=Option(str, doc="the topic's name, for the message"),
-       any=Option(list, item=str, doc="patterns any one of which names the topic"),
-       all=Option(list, [], item=str, doc="patterns that together name it (its parts)"),
+       any=Option(list, item=Regex, doc="patterns any one of which names the topic"),
+       all=Option(list, [], item=Regex, doc="patterns that together name it (its parts)"),
        parts=Option(list, [], item=str, doc="parts it must appear in; empty: anywhere"))
 def topic(doc, rule, ctx):
     """The report mentions the topic, in one of the given parts where parts are given."""

@@ -17,7 +17,7 @@ from ..errors import ConfigError
 from ..parts import role_at
 from ..quantity import clause, sentence
 from ..year import trusted_date
-from . import Option, check
+from . import Option, Regex, check
 
 # A year the text speaks of; not one end of a range (2021—2025年) nor a document number.
 # The lookbehind (what stands before the year) is written after the four digits so that the
@@ -120,7 +120,7 @@ def plan_year(doc, rule, ctx):
 
 
 @check("future-date",
-       ahead=Option(str, "到|至|计划|拟|将|力争|确保|预计|争取", doc="words before a date that make it a target"))
+       ahead=Option(Regex, "到|至|计划|拟|将|力争|确保|预计|争取", doc="words before a date that make it a target"))
 def future_date(doc, rule, ctx):
     """Outside the plan part, the report states nothing as done after the date it was written."""
     if not doc.report_year:
@@ -147,7 +147,7 @@ def future_date(doc, rule, ctx):
 
 
 @check("partial-period",
-       phrases=Option(str, PARTIAL.pattern, doc="pattern of phrases naming a part of the year"))
+       phrases=Option(Regex, PARTIAL.pattern, doc="pattern of phrases naming a part of the year"))
 def partial_period(doc, rule, ctx):
     """An annual report speaks of the whole year, not 上半年 or 截至10月."""
     pattern = re.compile(rule.options["phrases"])

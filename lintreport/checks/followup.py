@@ -57,7 +57,7 @@ def pairs(items, ctx):
 
 
 @check("plan-followup", scope="batch", collect=_summary, previous=True,
-       min_score=Option(float, F.THRESHOLD,
+       min_score=Option(float,
                         doc="去年安排的一项中，按罕见程度加权的词语在今年报告同一处出现的比例达到此值，算写了落实情况"),
        synonyms=Option(dict, {}, item=list,
                        doc="简称及其常见的具体写法（如 三项制度: [执法公示, 全过程记录, 法制审核]）：写了具体内容的地方也算提到了简称"))
@@ -102,9 +102,9 @@ def _plan_summary(doc, rule, ctx) -> dict:
 
 
 @check("plan-repeated", scope="batch", collect=_plan_summary, previous=True,
-       min_chars=Option(int, 15, doc="去掉标点、空格后不足这么多字的安排不比较：“加强普法宣传”一类短语年年相同不足为怪"),
-       min_similarity=Option(float, 0.85, doc="与去年的一项安排相似度（0–1）达到此值算照搬"),
-       paragraph_similarity=Option(float, 0.8,
+       min_chars=Option(int, doc="去掉标点、空格后不足这么多字的安排不比较：“加强普法宣传”一类短语年年相同不足为怪"),
+       min_similarity=Option(float, doc="与去年的一项安排相似度（0–1）达到此值算照搬"),
+       paragraph_similarity=Option(float,
                                    doc="所在整段与去年安排中的一段相似度达到此值的，由 D002 报出，这里不再报"),
        paragraph_chars=Option(int, 30, doc="D002 比较的段落的最少字数（与 D002 的 min_chars 一致）"))
 def plan_repeated(items, rule, ctx):

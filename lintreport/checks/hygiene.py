@@ -61,33 +61,6 @@ def web_chrome(doc, rule, ctx):
         yield dataclasses.replace(hit, end_column=len(bottom.text) - bottom.prefix + 1)
 
 
-@check("spam",
-       patterns=Option(list, item=str, doc="always spam, wherever it stands"),
-       guarded=Option(list, [], item=str, doc="spam unless the sentence is about fighting it"),
-       against=Option(list, [], item=str, doc="words that make a sentence about fighting gambling"))
-def spam(doc, rule, ctx):
-    """Gambling and SEO spam injected into the text (体育平台, 足球比分, 娱乐城…)."""
-    always = [re.compile(p, re.I) for p in rule.options["patterns"]]
-    guarded = [re.compile(p) for p in rule.options["guarded"]]
-    against = rule.options["against"]
-    for line in doc.lines:
-        found = []
-        for pattern in always:
-            found += [(m.start(), m.end()) for m in pattern.finditer(line.text)]
-        for pattern in guarded:
-            for m in pattern.finditer(line.text):
-                # the sentence around it: 严厉打击网络博彩 is not spam
-                a = max(line.text.rfind(c, 0, m.start()) for c in "。；;！？!?") + 1
-                ends = [i for i in (line.text.find(c, m.end()) for c in "。；;") if i >= 0]
-                if not any(w in line.text[a:min(ends, default=len(line.text))] for w in against):
-                    found.append((m.start(), m.end()))
-        end = -1
-        for start, stop in sorted(found):
-            if start >= end:        # overlapping patterns: one finding
-                yield doc.hit(line, start, stop, args={"text": line.text[start:stop]})
-                end = stop
-
-
 @check("conversion-debris")
 def conversion_debris(doc, rule, ctx):
     """Leftovers of converting Word or web pages to text: bookmarks ([bookmark: _GoBack]),
@@ -133,30 +106,6 @@ def mojibake(doc, rule, ctx):
         for start, stop, name, original in merged:
             what = f"{name}（原文疑为“{original}……”）" if original else name
             yield doc.hit(line, start, stop, args={"what": what})
-
-
-@check("placeholder",
-       patterns=Option(list, item=str, doc="what an unfilled template placeholder looks like"),
-       heading_patterns=Option(list, [], item=str,
-                               doc="template wording that is a placeholder only in a heading's title"))
-def placeholder(doc, rule, ctx):
-    """Template placeholders that were never filled in: XX镇, ××年××月, 【单位名称】, ____,
-    and the template's own wording left in a heading (一、上一年度推进…)."""
-    patterns = [re.compile(p) for p in rule.options["patterns"]]
-    in_heading = [re.compile(p) for p in rule.options["heading_patterns"]]
-    titles = {h.line.number: h for h in doc.headings}
-    for line in doc.lines:
-        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(line.text)]
-        h = titles.get(line.number)
-        if h is not None:
-            spans += [(m.start(), m.end()) for p in in_heading
-                      for m in p.finditer(line.text, h.start + len(h.marker), h.title_end)]
-        spans.sort()
-        end = -1
-        for start, stop in spans:
-            if start >= end:        # ××月 is one placeholder, whichever patterns see it
-                yield doc.hit(line, start, stop, args={"text": line.text[start:stop]})
-                end = stop
 
 
 @check("unknown-switch")

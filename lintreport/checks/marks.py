@@ -25,7 +25,7 @@ def _fix(line, start: int, end: int, text: str) -> Fix:
     return Fix(line.number, start - line.prefix + 1, end - line.prefix + 1, text)
 
 
-@check("year-range-dash", max_span=Option(int, 20, doc="most years a plan or period spans"))
+@check("year-range-dash", max_span=Option(int, doc="most years a plan or period spans"))
 def year_range_dash(doc, rule, ctx):
     """Two years run together (《纲要（20212025年）》): the range's dash was lost."""
     for line in doc.lines:

@@ -29,7 +29,7 @@ def suggested_title(doc, ctx) -> str:
     return f"{place}{year}法治政府建设工作报告"
 
 
-@check("closing-present", need=Option(list, ["issuer", "date"], item=str,
+@check("closing-present", need=Option(list, item=str,
                                      doc="what must close the report: issuer, date"))
 def closing_present(doc, rule, ctx):
     """The report ends with the issuing body (落款) and the date it was written (成文日期)."""
@@ -120,9 +120,9 @@ def _field_line(doc, label: str):
 
 
 @check("report-text",
-       min_chars=Option(int, 80, doc="fewer Chinese characters than this (page furniture not "
+       min_chars=Option(int, doc="fewer Chinese characters than this (page furniture not "
                                      "counted): not a report"),
-       bare_chars=Option(int, 400, doc="fewer than this and not one heading: not a report"))
+       bare_chars=Option(int, doc="fewer than this and not one heading: not a report"))
 def report_text(doc, rule, ctx):
     """The file holds a report at all: an empty file, a page of only furniture or a short
     note without a single heading is not an annual report, and passing it silently would

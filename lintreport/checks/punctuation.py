@@ -24,7 +24,6 @@ DOUBLED = re.compile("|".join(f"[{f}]{{2,}}" for f in FAMILIES))
 # tried at every character (ten times slower), so it runs only on the few lines that pass.
 ADJACENT = re.compile("[{0}][{0}]".format("".join(FAMILIES)))
 SPACE = re.compile(r"[ \t\u3000\u00a0]+")
-DOC_NUMBER = re.compile(r"([（(\[［【﹝〔])[ \t]*((?:19|20)\d{2})[ \t]*([）)\]］】﹞〕])[ \t]*(?:第[ \t]*)?\d{1,4}[ \t]*号")
 # The lookbehind (no digit, dot or slash before the two digits) stands after them so that
 # the pattern starts with a character class, which the regex engine scans for quickly.
 SHORT_YEAR = re.compile(r"(\d\d)(?<![\d０-９.．/\-'’]\d\d)年(?=\d{1,2}月|度|底|初|末|[上下]半年|第[一二三四]季度)")
@@ -170,19 +169,6 @@ def halfwidth_punctuation(doc, rule, ctx):
         yield doc.hit(line, i, i + 1, args={"count": len(places),
                                             "places": where([line for line, _ in places]),
                                             "marks": "".join(sorted({l.text[j] for l, j in places}))})
-
-
-@check("document-number-brackets")
-def document_number_brackets(doc, rule, ctx):
-    """The year of a document number (发文字号) in 六角括号: 〔2023〕16号, not （2023）16号."""
-    for line in doc.lines:
-        for m in DOC_NUMBER.finditer(line.text):
-            if m.group(1) == "〔" and m.group(3) == "〕":
-                continue
-            good = f"〔{m.group(2)}〕"
-            fixed = good + line.text[m.end(3):m.end()]
-            yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "good": fixed},
-                          fix=fix_at(line, m.start(1), m.end(3), good))
 
 
 @check("unbalanced-pairs")

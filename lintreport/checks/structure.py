@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..parts import classify
-from . import Option, check
+from . import Option, Regex, check
 
 
 def _first_line(doc):
@@ -38,7 +38,7 @@ def required_part(doc, rule, ctx):
 
 @check("part-mentions",
        part=Option(str, doc="the part to look in"),
-       any=Option(list, [], item=str, doc="at least one of these patterns must occur"),
+       any=Option(list, [], item=Regex, doc="at least one of these patterns must occur"),
        all=Option(dict, {}, item=list, doc="name → patterns: each name must be covered"),
        in_heading=Option(bool, True, doc="whether the part's own heading counts (不足和原因 "
                                          "in the heading is not an analysis of causes)"))

@@ -1,0 +1,85 @@
+"""Generic wording checks, so that most new wording rules are YAML only: a rule lists
+patterns (and for a substitution, what each becomes) and writes its message.
+
+    check: existence          # each match is a finding: {text}
+    options: {patterns: ['体育平台', '足球比分']}
+
+    check: substitution       # each match should be written otherwise: {found} → {good}
+    options: {swaps: {'（(\\d{4})）(\\d+号)': '〔\\1〕\\2'}, autofix: true}
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Fix
+from . import Option, Regex, check
+
+
+def _about(text: str, m: re.Match, unless: list[str]) -> bool:
+    """Whether the sentence around a match has one of `unless`'s words (严厉打击网络博彩)."""
+    a = max(text.rfind(c, 0, m.start()) for c in "。；;！？!?") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "。；;") if i >= 0]
+    return any(w in text[a:min(ends, default=len(text))] for w in unless)
+
+
+@check("existence",
+       patterns=Option(list, item=Regex, doc="what must not stand in a report: every match is a "
+                                             "finding (overlapping matches of one place: one)"),
+       guarded=Option(list, [], item=Regex, doc="matches that count only in a sentence without "
+                                                "any of the `unless` words"),
+       unless=Option(list, [], item=str, doc="words that make a sentence innocent of `guarded`"),
+       heading_patterns=Option(list, [], item=Regex,
+                               doc="matches that count only within a heading's title"),
+       ignore_case=Option(bool, False, doc="letters match in either case"))
+def existence(doc, rule, ctx):
+    """Words or marks a report must not contain: spam injected into a web page, template
+    placeholders never filled in. The message's {text} is what was found."""
+    o = rule.options
+    flags = re.I if o["ignore_case"] else 0
+    patterns = [re.compile(p, flags) for p in o["patterns"]]
+    guarded = [re.compile(p, flags) for p in o["guarded"]]
+    in_heading = [re.compile(p, flags) for p in o["heading_patterns"]]
+    titles = {h.line.number: h for h in doc.headings} if in_heading else {}
+    for line in doc.lines:
+        t = line.text
+        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(t)]
+        spans += [(m.start(), m.end()) for p in guarded for m in p.finditer(t)
+                  if not _about(t, m, o["unless"])]
+        h = titles.get(line.number)
+        if h is not None:
+            spans += [(m.start(), m.end()) for p in in_heading
+                      for m in p.finditer(t, h.start + len(h.marker), h.title_end)]
+        end = -1
+        for start, stop in sorted(spans):
+            if start >= end:        # ××月 is one placeholder, whichever patterns see it
+                yield doc.hit(line, start, stop, args={"text": t[start:stop]})
+                end = stop
+
+
+def tail_kept(found: str, good: str) -> int:
+    """How many characters at the end of `found` stay as they are in `good`."""
+    n = 0
+    while n < min(len(found), len(good)) and found[-1 - n] == good[-1 - n]:
+        n += 1
+    return n
+
+
+@check("substitution",
+       swaps=Option(dict, item=str, key=Regex, doc="pattern → what a match should be instead (a template: "
+                                        "\\1 is the pattern's first group)"),
+       autofix=Option(bool, False, doc="whether --fix may make the change (only when it is always right)"))
+def substitution(doc, rule, ctx):
+    """A wording or mark that has a right form: the message's {found} is what stands and
+    {good} what should. The fix keeps the tail the two share (（2023）16号 → 〔2023〕16号
+    changes （2023） only), so that it does not collide with another fix there."""
+    swaps = [(re.compile(p), good) for p, good in rule.options["swaps"].items()]
+    for line in doc.lines:
+        for pattern, template in swaps:
+            for m in pattern.finditer(line.text):
+                found, good = m.group(0), m.expand(template)
+                fix = None
+                if rule.options["autofix"]:
+                    keep = tail_kept(found, good)
+                    fix = Fix(line.number, m.start() - line.prefix + 1,
+                              m.end() - keep - line.prefix + 1, good[:len(good) - keep])
+                yield doc.hit(line, m.start(), m.end(), args={"found": found, "good": good}, fix=fix)

@@ -1,0 +1,93 @@
+"""Option types checked when a checklist loads (a bad regex or an unknown choice is a
+configuration error naming the rule and the option), and the generic wording kinds."""
+from __future__ import annotations
+
+import pytest
+
+from lintreport import checklist as cl
+from lintreport import checks
+from lintreport.config import Config
+from lintreport.engine import lint_text
+from lintreport.errors import ConfigError
+
+RULE = """
+  - id: X{n:03d}
+    name: test-rule
+    category: hygiene
+    severity: warning
+    check: {check}
+    options: {options}
+    message: "{message}"
+    source: 测试
+    rationale: 测试
+    examples: {{pass: [], fail: []}}
+"""
+
+
+def checklist(tmp_path, *rules) -> str:
+    path = tmp_path / "mine.yaml"
+    body = "".join(RULE.format(n=n, **r) for n, r in enumerate(rules, 1))
+    path.write_text("checklist: mine\ntitle: 测试\nparts: {}\nrules:" + body, encoding="utf-8")
+    cl.load.cache_clear()
+    return str(path)
+
+
+def test_a_bad_regex_is_a_load_error_naming_rule_and_option(tmp_path):
+    path = checklist(tmp_path, {"check": "existence", "options": "{patterns: ['([']}", "message": "{text}"})
+    with pytest.raises(ConfigError) as err:
+        cl.load(path)
+    assert "X001" in str(err.value) and "patterns" in str(err.value) and "无效" in str(err.value)
+
+
+def test_a_bad_regex_as_a_swap_key_is_refused(tmp_path):
+    path = checklist(tmp_path, {"check": "substitution", "options": "{swaps: {'a(': b}}", "message": "{found}"})
+    with pytest.raises(ConfigError, match="swaps"):
+        cl.load(path)
+
+
+def test_word_boundaries_are_refused_in_regex_options(tmp_path):
+    path = checklist(tmp_path, {"check": "existence", "options": "{patterns: ['\\b镇']}", "message": "{text}"})
+    with pytest.raises(ConfigError, match="词边界"):
+        cl.load(path)
+
+
+def test_an_unknown_choice_is_refused_at_load(tmp_path):
+    path = checklist(tmp_path, {"check": "cited-title", "options": "{problem: misspelt}", "message": "x"})
+    with pytest.raises(ConfigError) as err:
+        cl.load(path)
+    assert "problem" in str(err.value) and "misquoted" in str(err.value) and "X001" in str(err.value)
+
+
+def test_the_cli_says_which_rule_and_exits_2(tmp_path):
+    from click.testing import CliRunner
+    from lintreport.cli import main
+    path = checklist(tmp_path, {"check": "existence", "options": "{patterns: ['[']}", "message": "{text}"})
+    report = tmp_path / "r.txt"
+    report.write_text("某镇2024年法治政府建设工作报告\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--checklist", path, str(report)])
+    assert result.exit_code == 2 and "X001" in result.output and "Traceback" not in result.output
+
+
+def test_types_are_named_in_chinese():
+    assert checks.type_name(checks.Regex) == "正则表达式"
+    assert checks.type_name(checks.Choice("a", "b")) == "其中之一：a、b"
+    assert checks.Option(checks.Choice("a", "b")).validate("c")
+    assert checks.Option(checks.Choice("a", "b")).validate("a") is None
+
+
+def test_substitution_reports_and_fixes_only_what_changes(tmp_path):
+    path = checklist(tmp_path, {"check": "substitution", "message": "“{found}”应为“{good}”",
+                                "options": "{swaps: {'（(\\d{4})）(\\d+号)': '〔\\1〕\\2'}, autofix: true}"})
+    result = lint_text("某镇2024年法治政府建设工作报告\n依据某文件（2023）16号执行。\n",
+                       Config(checklist=path))
+    [f] = [f for f in result.findings if f.rule == "X001"]
+    assert f.message == "“（2023）16号”应为“〔2023〕16号”"
+    assert (f.fix.column, f.fix.end_column, f.fix.replacement) == (f.column, f.column + 6, "〔2023〕")
+
+
+def test_existence_guarded_words_need_an_innocent_sentence(tmp_path):
+    path = checklist(tmp_path, {"check": "existence", "message": "“{text}”",
+                                "options": "{patterns: [], guarded: [博彩], unless: [打击]}"})
+    text = "某镇2024年法治政府建设工作报告\n严厉打击网络博彩。网页上有博彩广告。\n"
+    found = [f.message for f in lint_text(text, Config(checklist=path)).findings if f.rule == "X001"]
+    assert found == ["“博彩”"]
