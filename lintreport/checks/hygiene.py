@@ -12,7 +12,7 @@ from ..data import categories
 from ..finding import Fix
 from ..garble import garbled, suspects
 from ..switches import DISABLE, ids_of
-from . import Option, check
+from . import check
 
 # Conversion leftovers, each with what it is; the fix deletes it (or keeps a link's text).
 DEBRIS = (

@@ -1,0 +1,2 @@
+"""The subcommands of `lintreport`, one module per group of them, imported only when run
+(cli.COMMANDS says which module holds which command)."""
