@@ -76,6 +76,8 @@ def explain(rule: Rule, checklist_name: str, per_kind: int = 2) -> str:
     out = [f"{rule.id} {rule.title or rule.name}（{rule.name}）"
            f"  [{categories().get(rule.category, rule.category)}，{rule.severity.zh}]",
            f"理由：{rule.rationale}", f"依据：{rule.source}"]
+    if rule.fix:
+        out.append(f"怎样改：{rule.fix}")
     for example in rule.examples.get("pass", [])[:per_kind]:
         out += ["不报的例子：", _indent(example).rstrip("\n")]
     for example in rule.examples.get("fail", [])[:per_kind]:

@@ -81,3 +81,16 @@ def test_min_share_is_no_longer_silently_accepted():
         assert "min-share" in str(exc)
     else:
         raise AssertionError("an unused key must be refused, not ignored")
+
+
+def test_explain_and_the_review_page_say_how_to_fix():
+    from lintreport import checklist as cl
+    from lintreport.review.page import glossary
+    from lintreport.ruleinfo import explain
+    rule = cl.load("township").rule("P004")
+    assert rule.fix and f"怎样改：{rule.fix}" in explain(rule, "township")
+
+    class Fired:        # a review in which P004 fired
+        rules = [rule]
+        findings = [type("F", (), {"rule": "P004"})()]
+    assert f"怎样改：{rule.fix}" in glossary(Fired)

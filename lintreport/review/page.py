@@ -143,7 +143,9 @@ def glossary(review: Review) -> str:
             continue
         out.append(f'<dt id="rule-{esc(rule.id)}">{esc(rule.id)} {esc(rule.title or rule.name)}'
                    f'<span class="sev-{rule.severity.label}">{rule.severity.zh}</span></dt>'
-                   f'<dd><p>{esc(rule.rationale)}</p><p class="src">依据：{esc(rule.source)}</p></dd>')
+                   f'<dd><p>{esc(rule.rationale)}</p>'
+                   + (f'<p class="fix">怎样改：{esc(rule.fix)}</p>' if rule.fix else "")
+                   + f'<p class="src">依据：{esc(rule.source)}</p></dd>')
     out.append("</dl></section>")
     return "\n".join(out)
 
