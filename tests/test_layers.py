@@ -15,9 +15,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent / "lintreport"
 
 LAYERS = [
     ("base", ["version", "errors", "hanzi", "text", "patterns", "finding", "model", "yamlfile",
-              "data", "switches", "safewrite", "overlap", "place"]),
+              "data", "events", "switches", "safewrite", "overlap", "place"]),
     ("read", ["read", "furniture"]),     # furniture: a web page's header and footer
-    ("document", ["headings", "year", "document", "garble", "layout", "quantity",
+    ("document", ["headings", "totals", "counted", "year", "document", "garble", "layout", "quantity",
                   "parts", "shingles", "followup"]),
     ("checks", ["checks"]),
     ("checklist", ["checklist", "config"]),

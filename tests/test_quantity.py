@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintreport.quantity import clause, counted, quantities, same_family
+from lintreport.counted import counted
+from lintreport.quantity import clause, quantities, same_family
 
 
 def one(text: str):

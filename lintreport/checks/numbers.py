@@ -6,26 +6,22 @@ total stated twice with different values, and 余/多 after an exact number ("4�
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from .. import quantity as Q
 from .. import hanzi as T
+from ..counted import counted
 from ..finding import Related
 from ..parts import role_at
+from ..totals import WINDOW, shown, whole_and_parts, whole_text
 from . import Option, check
 
 # A part after 其中 that is a list item of its own: "3名为公益岗", "女性4人".
-PART_ITEM = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 TOTAL = re.compile(r"共|累计|合计|总计|全年|今年|年内|本年度|一年来|以来")
 # Verbs that state the whole a rate is taken of (受理X件，办结Y件): the denominator's clause.
 WHOLE = re.compile(r"受理|排查|摸排|收到|接到|接收|受案|立案|登记|审查|审核|办理|涉及|发现|提交|申请|应到|参加|报名")
 # A numerator clause tied to the whole before it: 其中/均/全部…, or the noun left out (办结11件).
 PART_LEAD = re.compile(r"^(?:其中|均|全部|已|现已|目前已|共)")
-# How many numbers before (or after) the one being checked a sentence may relate it to: a real
-# sentence has a handful; a paragraph of thousands of numbers without a 。 would otherwise
-# make every number look at every other (quadratic).
-WINDOW = 64
 # Numbers of one report that the number checks look at: a real report has a few hundred; a
 # hostile file of millions would keep each of these checks busy for a minute.
 MAX_NUMBERS = 20_000
@@ -56,71 +52,12 @@ def _quantities(doc, line, text, a, b):
     return doc.cache[key]
 
 
-def _fmt(q: Q.Quantity) -> str:
-    return q.text.strip()
-
-
-def _whole(listed) -> str:
-    """The whole as the message shows it: "2名", or "5件、8件(合计13)" for a list of totals."""
-    text = "、".join(_fmt(q) for q in reversed(listed))
-    if len(listed) > 1:
-        text += f"（合计{sum(q.value for q in listed):g}）"
-    return text
-
-
-def _whole_and_parts(text: str, qs: list, k: int):
-    """For 其中 at k: the whole it refers to (a sum when several totals are listed before it)
-    and the parts listed after it, or None."""
-    s_start, s_end = Q.sentence(text, k)
-    at = bisect.bisect_left(qs, k, key=_start)
-    before = [q for q in qs[max(0, at - WINDOW):at] if q.start >= s_start]
-    after = [q for q in qs[at:at + WINDOW] if k < q.start < s_end]
-    if not before or not after:
-        return None
-    part = after[0]
-    if Q.clause(text, part.start)[0] > k:
-        return None     # the first part must stand in the 其中 clause itself
-    # the whole is the nearest count of the same kind: "检查45次,出动120人次,其中联合检查12次"
-    whole = next((q for q in reversed(before) if q.same_kind(part)), None)
-    if whole is None:
-        return None
-    before = before[:before.index(whole) + 1]
-    # "受理复议案件5件、诉讼案件8件,其中…": the whole is the list of totals before 其中
-    listed = [whole]
-    for q in reversed(before[:-1]):
-        gap = text[q.end:listed[-1].start]
-        # a list item is short ("、行政诉讼案件"); a longer clause is a new statement
-        if not q.same_kind(whole) or not gap or gap[0] not in "、，,；;和及与" or \
-                len(gap) > (13 if gap[0] in "、和及与" else 9) or \
-                re.search(r"\d|其中|[。；;]", gap[1:]):
-            break
-        listed.append(q)
-    parts = [part]
-    stop = text.find("其中", k + 2, s_end)
-    stop = s_end if stop < 0 else stop
-    for q in after[1:]:
-        if q.start >= stop or not q.same_kind(whole):
-            break
-        c_start = Q.clause(text, q.start)[0]
-        lead = text[c_start:q.start].strip("、 ")
-        item = text[q.end:q.end + 1] in ("为", "是", "系") or \
-            text[q.end:q.end + 1] in Q.CLAUSE_END + "、（("
-        if not (PART_ITEM.match(lead) and item):
-            break
-        parts.append(q)
-    return listed, parts
-
-
-def _start(q: Q.Quantity) -> int:
-    return q.start
-
-
 def _wholes(doc):
     """(line, (listed wholes, parts)) for each 其中 that follows a count."""
     for line, text, a, b in _texts(doc):
         qs = _quantities(doc, line, text, a, b)
         for m in re.finditer("其中", text[a:b]):
-            found = _whole_and_parts(text, qs, a + m.start())
+            found = whole_and_parts(text, qs, a + m.start())
             if found:
                 yield line, found
 
@@ -133,7 +70,7 @@ def part_exceeds_whole(doc, rule, ctx):
         part = parts[0]
         if part.bounds()[0] > whole_high:
             yield doc.hit(line, listed[-1].start, part.end,
-                          args={"whole": _whole(listed), "part": _fmt(part)})
+                          args={"whole": whole_text(listed), "part": shown(part)})
 
 
 @check("parts-exceed-total")
@@ -146,7 +83,7 @@ def parts_exceed_total(doc, rule, ctx):
         low = sum(p.bounds()[0] for p in parts)
         if low > whole_high:
             yield doc.hit(line, listed[-1].start, parts[-1].end, args={
-                "whole": _whole(listed), "parts": "+".join(_fmt(p) for p in parts),
+                "whole": whole_text(listed), "parts": "+".join(shown(p) for p in parts),
                 "sum": f"{low:g}"})
 
 
@@ -167,7 +104,7 @@ def rate_over_100(doc, rule, ctx):
                 continue
             name = _rate_name(text, q)
             if name and not any(w in name for w in rule.options["unbounded"]):
-                yield doc.hit(line, q.start, q.end, args={"name": name, "value": _fmt(q)})
+                yield doc.hit(line, q.start, q.end, args={"name": name, "value": shown(q)})
 
 
 def _stem(name: str) -> str:
@@ -201,7 +138,7 @@ def rate_arithmetic(doc, rule, ctx):
             low, high = rate.bounds()
             if actual < low - tolerance or actual > high + tolerance:
                 yield doc.hit(line, den.start, rate.end, args={
-                    "name": name, "rate": _fmt(rate), "num": _fmt(num), "den": _fmt(den),
+                    "name": name, "rate": shown(rate), "num": shown(num), "den": shown(den),
                     "actual": f"{actual:.{max(digits, 1)}f}%"})
 
 
@@ -257,10 +194,10 @@ def count_conflict(doc, rule, ctx):
                 lo1, hi1 = q.bounds()
                 lo2, hi2 = other.bounds()
                 if hi1 < lo2 or hi2 < lo1:
-                    thing = Q.counted(text, q)
-                    if thing and thing == Q.counted(other_text, other):
+                    thing = counted(text, q)
+                    if thing and thing == counted(other_text, other):
                         yield doc.hit(line, q.start, q.end, args={
-                            "thing": "".join(thing), "value": _fmt(q), "other": _fmt(other),
+                            "thing": "".join(thing), "value": shown(q), "other": shown(other),
                             "other_line": other_line.number},
                             related=(Related(doc.path, other_line.number, "另一处"),))
                         break
@@ -292,4 +229,4 @@ def approximate_exact(doc, rule, ctx):
                 word = next(x for x in q.qualifiers if x in "余多")
                 exact = q.text.replace(word, "", 1).strip()
                 yield doc.hit(line, q.start, q.end, args={
-                    "text": _fmt(q), "word": word, "exact": exact})
+                    "text": shown(q), "word": word, "exact": exact})

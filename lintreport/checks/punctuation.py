@@ -10,7 +10,7 @@ import re
 from ..document import lead_length
 from ..finding import Fix
 from .. import hanzi as T
-from ..hanzi import HAN, fold
+from ..hanzi import HAN
 from . import check
 
 FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"
@@ -24,11 +24,6 @@ DOUBLED = re.compile("|".join(f"[{f}]{{2,}}" for f in FAMILIES))
 # tried at every character (ten times slower), so it runs only on the few lines that pass.
 ADJACENT = re.compile("[{0}][{0}]".format("".join(FAMILIES)))
 SPACE = re.compile(r"[ \t\u3000\u00a0]+")
-# The lookbehind (no digit, dot or slash before the two digits) stands after them so that
-# the pattern starts with a character class, which the regex engine scans for quickly.
-SHORT_YEAR = re.compile(r"(\d\d)(?<![\d０-９.．/\-'’]\d\d)年(?=\d{1,2}月|度|底|初|末|[上下]半年|第[一二三四]季度)")
-# [０-９][０-９]*, not [０-９]+: a pattern that opens with a plain class is scanned for quickly
-WIDE_DIGITS = re.compile(r"[０-９][０-９]*(?:[．.][０-９]+)*")
 # 、 first, then what stands on either side: a literal start is what the engine scans for
 TITLE_COMMA = re.compile(r"、(?:(?<=》、)(?=《)|(?<=”、)(?=“))")
 OPEN = {"“": "“", "‘": "‘", "（": "（", "(": "（", "《": "《", "〈": "〈", "【": "【"}
@@ -198,26 +193,6 @@ def unbalanced_pairs(doc, rule, ctx):
             other = PARTNER.get(OPEN.get(c, ""), "") or CLOSE.get(c, "")
             yield doc.hit(line, i, i + 1, args={"mark": MARK_NAMES[c] + c,
                                                 "other": MARK_NAMES[other]})
-
-
-@check("abbreviated-year")
-def abbreviated_year(doc, rule, ctx):
-    """A year written with two digits (“24年3月”, “23年度”): GB/T 15835 wants it in full."""
-    for line in doc.lines:
-        for m in SHORT_YEAR.finditer(line.text):
-            yy = int(m.group(1))
-            full = f"{2000 + yy if yy < 50 else 1900 + yy}年"
-            yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "full": full})
-
-
-@check("fullwidth-digits")
-def fullwidth_digits(doc, rule, ctx):
-    """Digits typed full-width (２０２５): Arabic numerals are written half-width."""
-    for line in doc.lines:
-        for m in WIDE_DIGITS.finditer(line.text):
-            good = fold(m.group(0))
-            yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "good": good},
-                          fix=fix_at(line, m.start(), m.end(), good))
 
 
 def title_commas(doc) -> list[tuple]:

@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from lintreport.data import load_data
-from lintreport.checks.dates import _table, quoted
+from lintreport.checks.dates import quoted
+from lintreport.events import dated_table as _table
 from lintreport.errors import ConfigError
 
 from tests.conftest import SEEDS, run_rule
