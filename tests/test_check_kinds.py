@@ -10,52 +10,23 @@ from lintreport.config import Config
 from lintreport.engine import lint_text
 from lintreport.errors import ConfigError
 
-RULE = """
-  - id: X{n:03d}
-    name: test-rule
-    category: hygiene
-    severity: warning
-    check: {check}
-    options: {options}
-    message: "{message}"
-    source: 测试
-    rationale: 测试
-    examples: {{pass: [], fail: []}}
-"""
-
+from tests.rulefile import write_checklist
 
 def checklist(tmp_path, *rules) -> str:
-    path = tmp_path / "mine.yaml"
-    body = "".join(RULE.format(n=n, **r) for n, r in enumerate(rules, 1))
-    path.write_text("checklist: mine\ntitle: 测试\nparts: {}\nrules:" + body, encoding="utf-8")
-    cl.load.cache_clear()
-    return str(path)
+    return write_checklist(tmp_path, *({"id": f"X{n:03d}", **r} for n, r in enumerate(rules, 1)))
 
 
-def test_a_bad_regex_is_a_load_error_naming_rule_and_option(tmp_path):
-    path = checklist(tmp_path, {"check": "existence", "options": "{patterns: ['([']}", "message": "{text}"})
+@pytest.mark.parametrize("check, options, words", [
+    ("existence", "{patterns: ['([']}", ("patterns", "无效")),                # a bad regex
+    ("substitution", "{swaps: {'a(': b}}", ("swaps", "无效")),               # a bad swap pattern
+    ("existence", "{patterns: ['\\b镇']}", ("patterns", "词边界")),          # \b on Chinese
+    ("cited-title", "{problem: misspelt}", ("problem", "misquoted")),      # an unknown choice
+])
+def test_a_bad_option_is_a_load_error_naming_rule_and_option(tmp_path, check, options, words):
+    path = checklist(tmp_path, {"check": check, "options": options, "message": "x"})
     with pytest.raises(ConfigError) as err:
         cl.load(path)
-    assert "X001" in str(err.value) and "patterns" in str(err.value) and "无效" in str(err.value)
-
-
-def test_a_bad_regex_as_a_swap_key_is_refused(tmp_path):
-    path = checklist(tmp_path, {"check": "substitution", "options": "{swaps: {'a(': b}}", "message": "{found}"})
-    with pytest.raises(ConfigError, match="swaps"):
-        cl.load(path)
-
-
-def test_word_boundaries_are_refused_in_regex_options(tmp_path):
-    path = checklist(tmp_path, {"check": "existence", "options": "{patterns: ['\\b镇']}", "message": "{text}"})
-    with pytest.raises(ConfigError, match="词边界"):
-        cl.load(path)
-
-
-def test_an_unknown_choice_is_refused_at_load(tmp_path):
-    path = checklist(tmp_path, {"check": "cited-title", "options": "{problem: misspelt}", "message": "x"})
-    with pytest.raises(ConfigError) as err:
-        cl.load(path)
-    assert "problem" in str(err.value) and "misquoted" in str(err.value) and "X001" in str(err.value)
+    assert "X001" in str(err.value) and all(w in str(err.value) for w in words), str(err.value)
 
 
 def test_the_cli_says_which_rule_and_exits_2(tmp_path):

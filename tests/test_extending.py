@@ -8,7 +8,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from lintreport import checklist as cl
 from lintreport import checks
 from lintreport.cli import main
 from lintreport.config import Config
@@ -16,28 +15,14 @@ from lintreport.engine import lint, lint_text
 from lintreport.formatters import FORMATTERS
 from lintreport.read import READERS, Line, Source, register
 
+from tests.rulefile import write_checklist
+
 REPORT = "某镇人民政府2024年法治政府建设工作报告\n2024年，某镇全面推进依法行政，办理行政复议案件3件。\n"
 
 
 def rule_file(tmp_path, check: str, options: str, message: str) -> str:
-    path = tmp_path / "mine.yaml"
-    path.write_text(f"""checklist: mine
-title: 测试清单
-parts: {{}}
-rules:
-  - id: Z001
-    name: my-rule
-    category: hygiene
-    severity: warning
-    check: {check}
-    options: {options}
-    message: "{message}"
-    source: 测试
-    rationale: 测试
-    examples: {{pass: [], fail: []}}
-""", encoding="utf-8")
-    cl.load.cache_clear()
-    return str(path)
+    return write_checklist(tmp_path, {"id": "Z001", "check": check, "options": options,
+                                      "message": message})
 
 
 def test_a_new_rule_is_yaml_only(tmp_path):
