@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import text as T
+from .analysis import Analysis
 from .finding import Hit
 from .headings import TITLE_MAX, bold_title, is_heading, lead_length  # noqa: F401 - lead_length is API
 from .read import Line, Source
@@ -129,7 +130,7 @@ class Document:
     report_year: int | None = None
     years: dict = field(default_factory=dict)   # where the report year was read: title, body, date
     year_verdict: YearVerdict | None = None     # the year with the evidence it rests on
-    cache: dict = field(default_factory=dict)   # per-document memo for checks
+    analysis: Analysis = field(default_factory=Analysis, repr=False)  # the checks' memo
 
     @property
     def path(self) -> str:

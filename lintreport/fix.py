@@ -12,8 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from .checks import get
-from .document import parse
-from .engine import Context, check_document
+from .engine import lint_source
 from .errors import InputError, LintreportError
 from .finding import Fix
 from .read import Line, Source, read
@@ -22,24 +21,11 @@ from .safewrite import reason, write_bytes
 PASSES = 5
 
 
-def _bulk():
-    """Kinds that report once per report but fix every place they count."""
-    from .checks.punctuation import halfwidth_edits, stray_space_edits, title_comma_edits
-    return {"halfwidth-punctuation": halfwidth_edits, "stray-space": stray_space_edits,
-            "title-comma": title_comma_edits}
-
-
 def plan(source: Source, checklist, rules, config) -> list[Fix]:
-    """The fixes of every active, unsuppressed finding on one source."""
+    """The fixes of every active, unsuppressed finding on one source (the record's fixes:
+    the text as it stands after a pass is checked again, see fix_text)."""
     rules = [r for r in rules if get(r.check).scope != "batch"]
-    doc = parse(source)
-    findings, _, _ = check_document(doc, rules, Context(checklist, config))
-    fixes = [f.fix for f in findings if f.fix is not None]
-    fired, bulk = {f.rule for f in findings}, _bulk()
-    for rule in rules:
-        if rule.id in fired and rule.check in bulk:
-            fixes += bulk[rule.check](doc, rule)
-    return fixes
+    return lint_source(source, checklist, rules, config).fixes
 
 
 def apply(texts: list[str], fixes: list[Fix]) -> int:
@@ -72,17 +58,29 @@ def _decode(path: str) -> tuple[str, str, bytes]:
     return text, encoding, b""
 
 
-def fix_text(path: str, checklist, rules, config) -> tuple[str, str, int, bytes]:
-    """(text before, text after, fixes applied, encoded result) of a txt or md file."""
+def first_plan(record, texts: list[str]):
+    """The fixes of a record of this file checked already (by `check --fix`), when it was
+    checked as the text stands now; else None (the text must be checked first)."""
+    if record is None or record.error or len(record.lines) != len(texts) or \
+            any(t != line[1] for t, line in zip(texts, record.lines)):
+        return None
+    return record.fixes
+
+
+def fix_text(path: str, checklist, rules, config, record=None) -> tuple[str, str, int, bytes]:
+    """(text before, text after, fixes applied, encoded result) of a txt or md file;
+    `record` is the file's record when it was just checked, whose fixes are the first pass."""
     before, encoding, bom = _decode(path)
     parts = before.splitlines(keepends=True)
     texts = [p.splitlines()[0] if p.splitlines() else "" for p in parts]
     endings = [p[len(t):] for p, t in zip(parts, texts)]
     kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
-    total = 0
+    total, fixes = 0, first_plan(record, texts)
     for _ in range(PASSES):
-        source = Source(path, [Line(t, i) for i, t in enumerate(texts, 1)], kind, encoding)
-        done = apply(texts, plan(source, checklist, rules, config))
+        if fixes is None:
+            source = Source(path, [Line(t, i) for i, t in enumerate(texts, 1)], kind, encoding)
+            fixes = plan(source, checklist, rules, config)
+        done, fixes = apply(texts, fixes), None
         total += done
         if not done:
             break
@@ -130,15 +128,21 @@ def _edit_paragraph(p, fixes: list[Fix]) -> int:
     return done
 
 
-def fix_docx(path: str, output: str, checklist, rules, config) -> int:
-    """Write a fixed copy of a docx to output; the original is only read."""
+def fix_docx(path: str, output: str, checklist, rules, config, record=None) -> int:
+    """Write a fixed copy of a docx to output; the original is only read. `record` is the
+    file's record when it was just checked: its fixes (and lines) are the first pass."""
     import docx
     from .read.docx import body_paragraphs
     total, current = 0, path
     for _ in range(PASSES):
-        source = read(current)
+        if record is not None and not record.error:
+            lines, planned = [Line(t, n, prefix) for n, t, _, prefix in record.lines], record.fixes
+        else:
+            source = read(current)
+            lines, planned = source.lines, plan(source, checklist, rules, config)
+        record = None
         fixes: dict[int, list[Fix]] = {}
-        for f in plan(source, checklist, rules, config):
+        for f in planned:
             fixes.setdefault(f.line, []).append(f)
         document, done = docx.Document(current), 0
         # merged table cells repeat a paragraph: edit each element once. The set holds the
@@ -146,7 +150,7 @@ def fix_docx(path: str, output: str, checklist, rules, config) -> int:
         # a proxy that is kept alive is the one it hands out again for the same element.
         seen: set = set()
         for number, paragraph in enumerate(body_paragraphs(document), 1):
-            line, element = source.lines[number - 1], paragraph._p
+            line, element = lines[number - 1], paragraph._p
             if number in fixes and element not in seen and \
                     paragraph.text.replace("\u000b", "") == line.text[line.prefix:]:
                 done += _edit_paragraph(element, fixes[number])
@@ -196,9 +200,11 @@ def fix_files(result, config, output: str | None = None, write: bool = True,
     is written atomically (safewrite): a failure leaves it as it was."""
     import tempfile
     report = FixReport()
-    files = list({r.path: r for r in result.files if not r.error})
+    records = {r.path: r for r in result.files if not r.error}
+    files = list(records)
     dests = targets(files, output, force) if write else dict.fromkeys(files)
     for path, dest in dests.items():
+        record = records[path]
         if dest is not None and os.path.exists(dest) and os.path.samefile(dest, path) and \
                 path.lower().endswith(".docx"):
             report.notes.append(f"{path}: 不能覆盖原docx文件，请为修正副本另选位置")
@@ -212,15 +218,16 @@ def fix_files(result, config, output: str | None = None, write: bool = True,
                     continue
                 with tempfile.TemporaryDirectory() as tmp:
                     copy = os.path.join(tmp, "fixed.docx")
-                    n = fix_docx(path, copy, result.checklist, result.rules, config)
-                    before = [l.text for l in read(path).lines]
+                    n = fix_docx(path, copy, result.checklist, result.rules, config, record)
+                    before = [text for _, text, _, _ in record.lines]
                     after = [l.text for l in read(copy).lines] if n else before
                     if write:
                         with open(copy, "rb") as f:
                             _write(dest, f.read())
                 before, after = "\n".join(before) + "\n", "\n".join(after) + "\n"
             else:
-                before, after, n, data = fix_text(path, result.checklist, result.rules, config)
+                before, after, n, data = fix_text(path, result.checklist, result.rules, config,
+                                                  record)
                 if write and (n or dest != path):
                     _write(dest, data)
         except (InputError, OSError, ValueError) as exc:

@@ -26,10 +26,10 @@ def layout_of(doc) -> Layout | None:
     """The docx layout of a parsed report, read once per report; None for other inputs."""
     if doc.source.kind != "docx":
         return None
-    if "layout" not in doc.cache:
+    if doc.analysis.layout is None:
         from .read.docx_layout import extract
-        doc.cache["layout"] = extract(doc.source)
-    return doc.cache["layout"]
+        doc.analysis.layout = extract(doc.source)
+    return doc.analysis.layout
 
 
 def size_zh(points: float) -> str:
@@ -91,8 +91,8 @@ def pieces(doc) -> list[Piece]:
     layout = layout_of(doc)
     if layout is None:
         return []
-    if "layout_pieces" in doc.cache:
-        return doc.cache["layout_pieces"]
+    if doc.analysis.layout_pieces is not None:
+        return doc.analysis.layout_pieces
     out = []
 
     def add(role, line, start, end, level=0):
@@ -112,7 +112,7 @@ def pieces(doc) -> list[Piece]:
         add("issuer", doc.issuer, 0, len(doc.issuer.text))
     if doc.date_line is not None and doc.date_line is not doc.issuer:
         add("date", doc.date_line, 0, len(doc.date_line.text))
-    doc.cache["layout_pieces"] = out
+    doc.analysis.layout_pieces = out
     return out
 
 

@@ -12,7 +12,7 @@ from .document import Document, Section
 
 def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
     """part key → the sections that make up that part (empty when it is missing)."""
-    cached = doc.cache.get(("parts", checklist.path))
+    cached = doc.analysis.parts.get(checklist.path)
     if cached is not None:
         return cached
     found: dict[str, list[Section]] = {key: [] for key in checklist.parts}
@@ -42,7 +42,7 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
                 break
             found[key].append(section)
             taken.add(id(section))
-    doc.cache[("parts", checklist.path)] = found
+    doc.analysis.parts[checklist.path] = found
     return found
 
 

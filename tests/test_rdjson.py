@@ -15,8 +15,11 @@ from tests.conftest import SEEDS
 
 
 def _result(path, findings, error=None):
+    """A result whose record holds the file's lines, as the engine's record does."""
     chk = cl.load("township")
-    return LintResult([FileResult(str(path), findings, error=error)], chk, chk.rules)
+    texts = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    lines = tuple((n, t, None, 0) for n, t in enumerate(texts, 1))
+    return LintResult([FileResult(str(path), findings, error=error, lines=lines)], chk, chk.rules)
 
 
 def _finding(path, line, column, end_column, fix=None):

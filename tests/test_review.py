@@ -95,7 +95,7 @@ def test_marks_cover_exactly_the_characters_of_each_finding(batch):
 
 def _report(lines, findings, prefix=0):
     source = [(n, t, None, prefix) for n, t in enumerate(lines, 1)]
-    return Report(FileResult("r.txt", findings), "某镇", "text", lines=source)
+    return Report(FileResult("r.txt", findings, kind="text", place="某镇", lines=tuple(source)))
 
 
 def _f(line, column, end_column, rule="P001", severity=Severity.WARNING, end_line=None):

@@ -13,8 +13,7 @@ import tempfile
 from dataclasses import dataclass
 
 from ..config import Config, apply
-from ..document import parse
-from ..engine import Context, FileResult, for_batch, lint_source, run_batch
+from ..engine import FileResult, for_batch, lint_one
 from ..errors import InputError, LintreportError
 from ..read import Source, read
 from .comments import Annotator, Place, finding_text, summary_text
@@ -44,12 +43,10 @@ def annotate_source(source: Source, config: Config, checklist=None, rules=None,
     if rules is None:
         rules = apply(checklist, config)
     rules = for_batch(rules, 1)
-    result, summaries = lint_source(source, checklist, rules, config)
-    run_batch([(result, summaries)], rules, Context(checklist, config))
-    return annotate(source, result, checklist, rules, path)
+    return annotate(lint_one(source, checklist, rules, config), checklist, rules, path)
 
 
-def _docx_places(source: Source, path: str):
+def _docx_places(result: FileResult, path: str):
     """The original Word file and where each of the reader's lines is in it; a paragraph
     whose text is not the line's (should the reader ever differ) is left out."""
     import docx
@@ -58,24 +55,23 @@ def _docx_places(source: Source, path: str):
     document = docx.Document(path)
     places = {}
     for number, paragraph in enumerate(body_paragraphs(document), 1):
-        line = source.lines[number - 1] if number <= len(source.lines) else None
-        if line is not None and paragraph_text(paragraph._p) == line.text[line.prefix:]:
-            places[number] = Place(paragraph._p, 0, len(line.text) - line.prefix)
+        line = result.lines[number - 1] if number <= len(result.lines) else None
+        if line is not None and paragraph_text(paragraph._p) == line[1][line[3]:]:
+            places[number] = Place(paragraph._p, 0, len(line[1]) - line[3])
     return document, places
 
 
-def annotate(source: Source, result: FileResult, checklist, rules,
-             path: str | None = None) -> Annotated:
-    """The annotated .docx of one linted report; `path` is the Word file to copy when the
-    source was read from one (default: source.path)."""
-    doc = parse(source)
-    if source.kind == "docx":
-        document, places = _docx_places(source, path or source.path)
+def annotate(result: FileResult, checklist, rules, path: str | None = None) -> Annotated:
+    """The annotated .docx of one linted report, from its record alone; `path` is the Word
+    file to copy when the report was read from one (default: its path)."""
+    if result.kind == "docx":
+        document, places = _docx_places(result, path or result.path)
     else:
         from .build import build
-        document, places = build(doc)
-    notes = Annotator(document, places, [h.line.number for h in doc.headings],
-                      [l.number for l in doc.title])
+        document, places = build(result)
+    outline = result.outline
+    notes = Annotator(document, places, [line for line, _ in outline.headings],
+                      list(outline.title))
     missing = [checklist.parts[k].name for k, present in result.parts.items()
                if not present and k in checklist.parts]
     titles = {r.id: r.title for r in rules if getattr(r, "title", "")}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError
-from ..read import read
 from . import SUFFIX, annotate, check_target, save
 
 
@@ -42,8 +41,7 @@ def annotate_review(review, folder: str, force: bool = False) -> list[str]:
     for report in reports:
         dest = dests[report.path]
         try:
-            source = read(report.path)
-            done = annotate(source, report.result, review.checklist, review.rules)
+            done = annotate(report.result, review.checklist, review.rules)
             save(dest, done.data)
         except (InputError, OSError, ValueError) as exc:
             notes.append(f"{report.path}: 未写出带批注的副本：{exc}")

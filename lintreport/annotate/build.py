@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from ..switches import strip as strip_switches
 from ..text import SPACES
 from .comments import Place, xml_safe
 
@@ -57,22 +58,25 @@ def _kept(text: str, markdown: bool) -> tuple[int, str]:
     return start + len(body) - len(stripped), stripped.rstrip(SPACES)
 
 
-def build(doc):
-    """(python-docx Document, {line number: Place}) for a parsed report `doc`."""
+def build(result):
+    """(python-docx Document, {line number: Place}) for a report's record: its lines laid
+    out by the roles its outline gives them (title, headings, closing, body)."""
     import docx
     document = docx.Document()
     _styles(document)
-    title = {l.number for l in doc.title}
-    levels = {h.line.number: min(max(h.level, 1), 4) for h in doc.headings}
-    right = {l.number for l in (doc.issuer, doc.date_line) if l is not None}
-    flush = {doc.addressee.number} if doc.addressee is not None else set()
-    markdown = doc.source.kind == "markdown"
+    outline = result.outline
+    title = set(outline.title)
+    levels = {line: min(max(level, 1), 4) for line, level in outline.headings}
+    right = set(outline.closing)
+    flush = {outline.addressee} if outline.addressee is not None else set()
+    markdown = result.kind == "markdown"
+    texts = {number: text for number, text, _, _ in result.lines}
     places = {}
-    for line in doc.lines:
-        shift, text = _kept(line.text, markdown)
+    for n in outline.body:
+        # the report's own text, as the checks saw it: inline switches are not report text
+        shift, text = _kept(strip_switches(texts[n]), markdown)
         if not text:
             continue
-        n = line.number
         p = document.add_paragraph(style=f"Heading {levels[n]}" if n in levels else None)
         run = p.add_run(xml_safe(text))
         if n in title:

@@ -2,7 +2,7 @@
 (a 100 KB paragraph, thousands of numbers) gets one finding saying so, and the batch goes on.
 
 The engine looks at the clock between rules (engine.check_document) and stops running the
-remaining rules once the budget is spent; it records what happened in `doc.cache`, and this
+remaining rules once the budget is spent; it records what happened in `doc.analysis.over_budget`, and this
 check turns the record into the finding. Each check is kept near-linear and the readers cap
 paragraphs, pages and characters before any work, so no single rule runs long on its own.
 """
@@ -11,14 +11,11 @@ from __future__ import annotations
 from ..read import Line
 from . import Option, check
 
-OVER = "over budget"        # doc.cache key: (seconds spent, rules not run)
-
-
 @check("time-budget",
        seconds=Option((int, float), doc="每份报告检查用时的上限（秒）；超过后其余规则不再运行"))
 def time_budget(doc, rule, ctx):
     """One finding when the checks of a report ran over its time budget."""
-    spent = doc.cache.get(OVER)
+    spent = doc.analysis.over_budget     # (seconds spent, rules not run)
     if spent is None:
         return
     seconds, skipped = spent

@@ -186,7 +186,7 @@ def reference_date(doc) -> datetime.date | None:
 
 def analyse(doc, rule) -> list:
     """(line, start, end, cited, verdict, entry, detail) for every title, once per report."""
-    memo = doc.cache.setdefault("citations", {})
+    memo = doc.analysis.citations
     name = rule.options["register"]
     if name not in memo:
         out = []

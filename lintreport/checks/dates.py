@@ -68,12 +68,12 @@ def _inside(pos: int, spans) -> bool:
 
 def _paragraphs(doc, ctx):
     """(line, text, start, end, in_plan) of each paragraph, worked out once per report."""
-    key = ("dates-paragraphs", ctx.checklist.path)
-    if key not in doc.cache:
-        doc.cache[key] = [(p.line, p.line.text, p.start, p.start + len(p.text),
-                           role_at(doc, ctx.checklist, p.line.number) == "plan")
-                          for p in doc.paragraphs]
-    return doc.cache[key]
+    memo, key = doc.analysis.paragraphs, ctx.checklist.path
+    if key not in memo:
+        memo[key] = [(p.line, p.line.text, p.start, p.start + len(p.text),
+                      role_at(doc, ctx.checklist, p.line.number) == "plan")
+                     for p in doc.paragraphs]
+    return memo[key]
 
 
 @check("heading-year")
@@ -167,8 +167,8 @@ TABLE = Option(str, "events", doc="the dated table: a shipped name (rules/data/N
 def _mentions(doc, ctx, table: str, kind: int) -> list:
     """(line, match, entry, in_plan, text) for each mention of an event (kind 0) or a period
     (kind 1) of a table, found once per report: two checks look for the events."""
-    key = ("dates-mentions", ctx.checklist.path, table, kind)
-    if key not in doc.cache:
+    memo, key = doc.analysis.date_mentions, (ctx.checklist.path, table, kind)
+    if key not in memo:
         found = []
         searches = [(entry, entry["regex"].search) for entry in _table(table)[kind]]
         for line, text, a, b, plan in _paragraphs(doc, ctx):
@@ -176,8 +176,8 @@ def _mentions(doc, ctx, table: str, kind: int) -> list:
                 if search(text, a, b):      # most paragraphs mention none: one search tells
                     found += [(line, m, entry, plan, text)
                               for m in entry["regex"].finditer(text, a, b)]
-        doc.cache[key] = found
-    return doc.cache[key]
+        memo[key] = found
+    return memo[key]
 
 
 def _coming(text: str, m) -> bool:

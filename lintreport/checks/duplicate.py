@@ -44,9 +44,9 @@ class Unit:
 
 def normalized(doc) -> list[str]:
     """Every paragraph's text normalised for comparison, computed once per report."""
-    if "normalized paragraphs" not in doc.cache:
-        doc.cache["normalized paragraphs"] = [S.normalize(p.text) for p in doc.paragraphs]
-    return doc.cache["normalized paragraphs"]
+    if doc.analysis.normalized_paragraphs is None:
+        doc.analysis.normalized_paragraphs = [S.normalize(p.text) for p in doc.paragraphs]
+    return doc.analysis.normalized_paragraphs
 
 
 def _units(doc, level: str, minimum: int) -> list[Unit]:
@@ -71,9 +71,9 @@ def _units(doc, level: str, minimum: int) -> list[Unit]:
 
 def _sentence_spans(doc) -> list[list[tuple[int, int]]]:
     """Each paragraph's sentence spans, worked out once for the sentence and clause levels."""
-    if "sentence spans" not in doc.cache:
-        doc.cache["sentence spans"] = [T.sentences(p.line.text, p.start) for p in doc.paragraphs]
-    return doc.cache["sentence spans"]
+    if doc.analysis.sentence_spans is None:
+        doc.analysis.sentence_spans = [T.sentences(p.line.text, p.start) for p in doc.paragraphs]
+    return doc.analysis.sentence_spans
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -258,7 +258,7 @@ def duplicate_across(items, rule, ctx):
                            excerpt=excerpt)
     for r, item in enumerate(items):
         if not item.reference:
-            yield live[r], {"copied_share": round(copied[r] / max(item.data["total"], 1), 3)}
+            item.figures.copied_share = round(copied[r] / max(item.data["total"], 1), 3)
 
 
 def _copier(item, other) -> bool:

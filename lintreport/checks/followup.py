@@ -6,7 +6,7 @@ reports (--previous):
   (lintreport.followup). The parent pairs each report with last year's report of the same
   unit (one report and one previous report given: those two), finds each planned item's
   follow-up and reports the items without one. The whole table (item → place or nothing)
-  goes into the report's stats for the review page.
+  goes into the report's figures (followup) for the review page.
 - plan-repeated (F002): an item of this year's plan that repeats an item of last year's plan.
   A whole plan paragraph copied is D002's finding (its message says it is a plan), so an item
   whose paragraph is that alike to one of last year's plan paragraphs is left to D002.
@@ -66,7 +66,7 @@ def plan_followup(items, rule, ctx):
     for n, m in pairs(items, ctx):
         item = items[n]
         if m is None:
-            yield n, {"followup": {"previous": None}}
+            item.figures.followup = {"previous": None}
             continue
         other, me = items[m], item.data
         matches = F.follow_up(other.data["items"], me["places"], rule.options["min_score"],
@@ -83,7 +83,7 @@ def plan_followup(items, rule, ctx):
                     "plan": label, "other": os.path.basename(other.path), "other_line": line,
                     "year": f"{year}年度" if year else "上一年度"},
                     related=(Related(other.path, line, "去年报告中的这项安排"),), excerpt=label)
-        yield n, {"followup": {"previous": other.path, "year": other.data["year"], "rows": rows}}
+        item.figures.followup = {"previous": other.path, "year": other.data["year"], "rows": rows}
 
 
 def _plan_summary(doc, rule, ctx) -> dict:

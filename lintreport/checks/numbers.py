@@ -42,14 +42,14 @@ def _texts(doc, ctx=None, skip_plan=False):
 
 
 def _quantities(doc, line, text, a, b):
-    key = ("quantities", line.number, a)
-    if key not in doc.cache:
-        counted = doc.cache.get("quantities counted", 0)
+    memo, key = doc.analysis, (line.number, a)
+    if key not in memo.quantities:
+        counted = memo.quantities_counted
         # past MAX_NUMBERS a report is not a report: the rest of it is not looked at
         found = Q.quantities(text, a, b, limit=MAX_NUMBERS - counted) if counted < MAX_NUMBERS else []
-        doc.cache["quantities counted"] = counted + len(found)
-        doc.cache[key] = found
-    return doc.cache[key]
+        memo.quantities_counted = counted + len(found)
+        memo.quantities[key] = found
+    return memo.quantities[key]
 
 
 def _wholes(doc):

@@ -9,6 +9,7 @@ import re
 
 from ..document import lead_length
 from ..finding import Fix
+from ..fixers import fixer
 from .. import hanzi as T
 from ..hanzi import HAN
 from . import check
@@ -76,8 +77,8 @@ def doubled_punctuation(doc, rule, ctx):
 
 def stray_spaces(doc) -> list[tuple]:
     """(line, start, end) of every stray space run, with one character either side."""
-    if "spaces" in doc.cache:
-        return doc.cache["spaces"]
+    if doc.analysis.spaces is not None:
+        return doc.analysis.spaces
     skip, places = layout(doc), []
     # the space after a heading's marker (第一部分 主要举措) is the marker's, which NB003 judges
     markers = {h.line.number: h.start + len(h.marker) for h in doc.headings}
@@ -91,10 +92,11 @@ def stray_spaces(doc) -> list[tuple]:
             if (cjk(left) and (cjk(right) or right.isdigit()) or left.isdigit() and cjk(right)
                     or right in STOPS):
                 places.append((line, m.start(), m.end()))
-    doc.cache["spaces"] = places
+    doc.analysis.spaces = places
     return places
 
 
+@fixer("stray-space")
 def stray_space_edits(doc, rule=None) -> list[Fix]:
     """The fixes of every space the stray-space finding counts: the space goes."""
     return [fix_at(line, a, b, "") for line, a, b in stray_spaces(doc)]
@@ -121,8 +123,8 @@ def stray_space(doc, rule, ctx):
 
 def halfwidth_places(doc) -> list[tuple]:
     """(line, offset) of every half-width , ; : ? ! ( ) used in Chinese text, once per report."""
-    if "halfwidth" in doc.cache:
-        return doc.cache["halfwidth"]
+    if doc.analysis.halfwidth is not None:
+        return doc.analysis.halfwidth
     places = []
     for line in doc.lines:
         t = line.text
@@ -145,10 +147,11 @@ def halfwidth_places(doc) -> list[tuple]:
                 if (cjk(left) or cjk(right)) and not (word(left) and word(right)):
                     marks.append(i)
         places += [(line, i) for i in sorted(marks)]
-    doc.cache["halfwidth"] = places
+    doc.analysis.halfwidth = places
     return places
 
 
+@fixer("halfwidth-punctuation")
 def halfwidth_edits(doc, rule=None) -> list[Fix]:
     """The fixes of every half-width mark the halfwidth-punctuation finding counts."""
     return [fix_at(line, i, i + 1, TO_FULL[line.text[i]]) for line, i in halfwidth_places(doc)]
@@ -197,12 +200,13 @@ def unbalanced_pairs(doc, rule, ctx):
 
 def title_commas(doc) -> list[tuple]:
     """(line, offset) of every 顿号 between titles or quotations side by side."""
-    if "title-commas" not in doc.cache:
-        doc.cache["title-commas"] = [(line, m.start()) for line in doc.lines if "、" in line.text
+    if doc.analysis.title_commas is None:
+        doc.analysis.title_commas = [(line, m.start()) for line in doc.lines if "、" in line.text
                                      for m in TITLE_COMMA.finditer(line.text)]
-    return doc.cache["title-commas"]
+    return doc.analysis.title_commas
 
 
+@fixer("title-comma")
 def title_comma_edits(doc, rule=None) -> list[Fix]:
     """The fixes of every 顿号 the title-comma finding counts: the 顿号 goes."""
     return [fix_at(line, i, i + 1, "") for line, i in title_commas(doc)]

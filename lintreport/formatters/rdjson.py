@@ -1,13 +1,13 @@
 """reviewdog's rdjson (DiagnosticResult): one diagnostic per finding, for `reviewdog -f=rdjson`.
 
 reviewdog counts columns in UTF-8 bytes (1-based, end exclusive), not in characters: a Chinese
-character is 3 bytes, so the file is read again to convert each finding's columns.
+character is 3 bytes, so each finding's columns are converted with the text of its line,
+which the report's record holds (no file is read again).
 """
 from __future__ import annotations
 
 import json
 
-from ..errors import LintreportError
 from ..finding import Severity
 from .sarif import URI
 
@@ -21,23 +21,18 @@ def byte_column(text: str, column: int) -> int:
 
 
 class Lines:
-    """The text of each linted file's lines as the findings count them, read once."""
+    """The text of each linted file's lines as the findings count them (without the
+    characters a reader made up), from the records; made per file when first asked."""
 
-    def __init__(self):
-        self.files: dict[str, dict[int, str] | None] = {}
+    def __init__(self, files=()):
+        self.records = {r.path: r for r in files}
+        self.files: dict[str, dict[int, str]] = {}
 
     def get(self, path: str, number: int) -> str | None:
         if path not in self.files:
-            from ..read import read
-            try:
-                source = read(path)
-            except LintreportError:
-                self.files[path] = None
-            else:
-                # findings count columns without the characters a reader made up
-                self.files[path] = {l.number: l.text[l.prefix:] for l in source.lines}
-        lines = self.files[path]
-        return None if lines is None else lines.get(number)
+            record = self.records.get(path)
+            self.files[path] = record.line_texts() if record is not None else {}
+        return self.files[path].get(number)
 
 
 def _position(lines: Lines, path: str, line: int, column: int | None) -> dict:
@@ -69,7 +64,7 @@ def diagnostic(f, lines: Lines) -> dict:
 
 
 def as_dict(result) -> dict:
-    lines = Lines()
+    lines = Lines(result.files)
     diagnostics = [diagnostic(f, lines) for f in result.findings]
     for r in result.files:
         if r.error:

@@ -1,42 +1,53 @@
-"""A reviewer's batch: lint every report of a folder on all cores, keep each report's text
-next to its findings, and hand the lot to the HTML page (`page.py`) and the spreadsheet
-(`table.py`).
+"""A reviewer's batch: the engine's records of every report of a folder, each with what
+the HTML page (`page.py`) and the spreadsheet (`table.py`) show of it.
 
-`review()` is to the `review` command what `engine.lint()` is to `check`: it never prints.
-Each worker reads a report once and returns its findings, its batch summaries and a compact
-copy of its lines, so the page can show the text without reading any file a second time.
+`review()` is to the `review` command what `engine.lint()` is to `check`, and it is
+`engine.lint()`: the records already hold each report's lines, place and publication date,
+so the page shows the text without reading any file a second time.
 """
 from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import checklist as cl
-from ..config import Config, apply
-from ..document import parse
-from ..engine import (Context, FileResult, batch_items, for_batch, lint_source, map_files,
-                      previous_paths, run_batch)
-from ..errors import InputError
+from ..config import Config
+from ..engine import FileResult, lint
 from ..finding import Severity
-from ..place import place_of
-from ..read import read
+from ..place import place_of  # noqa: F401 - checks.duplicate reads the issuer this way
 
 
 @dataclass
 class Report:
-    """One report of the batch: its lint result, where it comes from, and its lines."""
+    """One report of the batch as the page shows it: a view of its record."""
     result: FileResult
-    place: str = ""
-    kind: str = ""
-    published: datetime.date | None = None
-    lines: list[tuple[int, str, int | None, int]] = field(default_factory=list)
-    # (number, text, page, prefix): prefix counts reader-made characters (Word list numbers)
-    skipped: list[tuple[int, int]] = field(default_factory=list)    # web page blocks
 
     @property
     def path(self) -> str:
         return self.result.path
+
+    @property
+    def place(self) -> str:
+        return self.result.place
+
+    @property
+    def kind(self) -> str:
+        return self.result.kind
+
+    @property
+    def published(self) -> datetime.date | None:
+        return self.result.published
+
+    @property
+    def lines(self):
+        """(number, text, page, prefix) of each line; prefix counts reader-made characters."""
+        return self.result.lines
+
+    @property
+    def skipped(self) -> list[tuple[int, int]]:
+        """The web page blocks (first, last line) left out of the report."""
+        return self.result.skipped
 
     @property
     def name(self) -> str:
@@ -66,39 +77,10 @@ class Review:
         return [r for r in self.reports if r.result.error]
 
 
-def review_source(source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
-                  reference: bool = False):
-    """Lint one read report: (Report, batch summaries)."""
-    doc = parse(source)
-    result, summaries = lint_source(source, checklist, rules, config, reference, doc)
-    report = Report(result, place_of(doc), source.kind, source.meta.get("published"),
-                    [(l.number, l.text, l.page, l.prefix) for l in source.lines],
-                    [(first, last) for first, last, _ in doc.web_blocks])
-    return report, summaries
-
-
-def review_path(path: str, checklist, rules, config, reference: bool = False):
-    try:
-        source = read(path)
-    except InputError as exc:
-        kind = os.path.splitext(path)[1].lstrip(".").lower()
-        return Report(FileResult(path, error=str(exc), reference=reference), kind=kind), {}
-    return review_source(source, checklist, rules, config, reference)
-
-
 def review(paths, config: Config | None = None, *, against=(), previous=(),
            jobs: int | None = None, progress=None) -> Review:
-    """Lint the reports under `paths` and keep their texts; `progress(done, total)`.
-    `against` and `previous` are reference reports as for engine.lint()."""
-    config = config or Config()
-    checklist = cl.load(config.checklist)
-    refused: list = []
-    items = batch_items(paths, against, config, previous, refused)
-    rules = for_batch(apply(checklist, config), len(items), bool(previous))
-    done = map_files(items, review_path, (checklist, rules, config), jobs, progress)
-    run_batch([(report.result, summaries) for report, summaries in done], rules,
-              Context(checklist, config, previous_paths(previous, config)))
-    # a reference report that cannot be read is said so: it was meant to be compared with
-    reports = [report for report, _ in done if not report.result.reference or report.result.error]
-    reports += [Report(FileResult(path, error=reason)) for path, reason in refused]
-    return Review(reports, checklist, rules)
+    """Lint the reports under `paths` (engine.lint) and keep their records for the page;
+    `progress(done, total)`. `against` and `previous` are reference reports as for lint."""
+    result = lint(paths, config, against=against, previous=previous, jobs=jobs,
+                  progress=progress)
+    return Review([Report(r) for r in result.files], result.checklist, result.rules)

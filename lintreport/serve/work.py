@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from .. import checklist as cl
 from ..config import Config, apply
-from ..document import parse
-from ..engine import Context, run_batch
+from ..engine import lint_one
 from ..errors import InputError
-from ..fix import _bulk, fix_docx, fix_text, plan
+from ..fix import fix_docx, fix_text
+from ..fixers import fixes_every_place
 from ..parts import part_of
 from ..read import ADVICE, read
-from ..review import Report, review_source
+from ..review import Report
 from ..review.page import PART_LABELS, part_keys
 
 # the page's choices: key → (label, shipped checklist). The county checklist is written
@@ -113,12 +113,13 @@ class Checker:
             except InputError as exc:
                 raise UploadError(422, f"无法读取“{upload.name}”：{exc}") from None
         source.path = upload.name           # the page names the drafter's file, not ours
-        report, summaries = review_source(source, checklist, rules, self.config)
-        run_batch([(report.result, summaries)], rules, Context(checklist, self.config))
-        doc = parse(source)
-        fixable = len(set(plan(source, checklist, rules, self.config))) \
-            if upload.ext in FIXABLE else 0
-        present = report.result.parts
+        # one read, one parse, one check: the page, its groups and the fix count all read
+        # this record (the fixed copy's first pass makes exactly record.fixes)
+        record = lint_one(source, checklist, rules, self.config)
+        doc = record.document
+        report = Report(record.without_document())
+        fixable = len(set(record.fixes)) if upload.ext in FIXABLE else 0
+        present = record.parts
         parts = [(key, PART_LABELS.get(key, checklist.parts[key].name), bool(present.get(key)))
                  for key in part_keys(checklist.parts)]
         return Checked(report, _groups(report, doc, checklist, rules), _fixes(report, rules),
@@ -192,7 +193,7 @@ def _groups(report: Report, doc, checklist: cl.Checklist, rules) -> list[tuple[s
 def _fixes(report: Report, rules) -> dict[int, str]:
     """Each finding's safe fix in words: what the fixed copy changes."""
     texts = {number: (text, prefix) for number, text, _, prefix in report.lines}
-    bulk = {r.id for r in rules if r.check in _bulk()}
+    bulk = {r.id for r in rules if fixes_every_place(r.check)}
     out = {}
     for k, f in enumerate(report.result.findings):
         if f.rule in bulk:

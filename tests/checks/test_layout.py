@@ -97,7 +97,7 @@ def test_layout_rules_never_fire_on_a_pdf_source():
     lines = [Line(t, i) for i, t in enumerate(SEEDS[2].read_text(encoding="utf-8").splitlines(), 1)]
     checklist = cl.load("township")
     rules = [r for r in checklist.rules if r.category == "layout"]
-    result, _ = lint_source(Source("r.pdf", lines, kind="pdf"), checklist, rules, Config())
+    result = lint_source(Source("r.pdf", lines, kind="pdf"), checklist, rules, Config())
     assert len(rules) == 12 and result.error is None and result.findings == []
 
 

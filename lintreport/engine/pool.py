@@ -1,0 +1,44 @@
+"""Spreading a batch over the cores: each worker reads, parses and checks whole reports and
+sends back their records (without the parsed Document, which stays in the worker)."""
+from __future__ import annotations
+
+import os
+import sys
+
+PARALLEL_FROM = 24      # below this many files, starting workers costs more than it saves
+
+_worker: dict = {}
+
+
+def _init_worker(work, setup):
+    _worker.update(work=work, setup=setup)
+
+
+def _call(item):
+    path, reference = item
+    return _worker["work"](path, *_worker["setup"], reference)
+
+
+def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None) -> list:
+    """[work(path, *setup, reference) for (path, reference) in items], in order, on every
+    core for large batches. `work` must be a module-level function."""
+    jobs = jobs or os.cpu_count() or 1
+    done = []
+    if jobs > 1 and len(items) >= PARALLEL_FROM:
+        import concurrent.futures as cf
+        import multiprocessing as mp
+        # fork: workers inherit the loaded checklist instead of unpickling it
+        method = "fork" if sys.platform.startswith("linux") else None
+        with cf.ProcessPoolExecutor(jobs, mp.get_context(method), _init_worker,
+                                    (work, setup)) as pool:
+            chunk = max(1, len(items) // (jobs * 8))
+            for out in pool.map(_call, items, chunksize=chunk):
+                done.append(out)
+                if progress:
+                    progress(len(done), len(items))
+    else:
+        for path, reference in items:
+            done.append(work(path, *setup, reference))
+            if progress:
+                progress(len(done), len(items))
+    return done
