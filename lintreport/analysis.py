@@ -20,6 +20,7 @@ class Analysis:
     over_budget: tuple | None = None        # (seconds spent, rules not run) (checks.budget)
     # parts: checklist path → part key → the sections that make up that part (parts.classify)
     parts: dict[str, dict] = field(default_factory=dict)
+    part_lines: dict[str, list] = field(default_factory=dict)  # → [(first, last, part key)]
     # per paragraph, with whether it is in the plan part (checks.dates)
     paragraphs: dict[str, list] = field(default_factory=dict)   # checklist path → rows
     # date mentions: (checklist path, table, kind) → [(line, match, entry, in_plan, text)]

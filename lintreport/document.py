@@ -14,9 +14,11 @@ from . import text as T
 from .analysis import Analysis
 from .finding import Hit
 from .headings import TITLE_MAX, bold_title, is_heading, lead_length  # noqa: F401 - lead_length is API
+from .furniture import WebBlock
 from .read import Line, Source
-from .furniture import WebBlock, find_blocks
+from .sections import Heading, Paragraph, Section, Sentence  # noqa: F401 - the model's API
 from .switches import strip as strip_switches
+from .webpage import without_furniture
 from .year import YearVerdict, infer as infer_year, parse_written
 
 DATE = re.compile(
@@ -27,89 +29,6 @@ ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|�
 TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
 TITLE_END = re.compile(r"(报告|情况|总结|汇报|通知|函)$")
 BARE_PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t：:]*$")
-
-
-@dataclass
-class Heading:
-    line: Line
-    level: int          # level in the tree, after repairing restarted top-level lists
-    form: int           # level the marker itself stands for (第一部分=0, 一、=1, （一）=2, 1.=3, （1）=4)
-    number: int
-    marker: str         # the marker as written, e.g. "(一)" or "一、"
-    start: int          # offset of the marker in line.text
-    title: str          # the heading's own words, without the marker
-    title_end: int      # offset in line.text where the title ends
-    run_in: bool        # body text follows on the same line
-
-    @property
-    def text(self) -> str:
-        return self.line.text[self.start:self.title_end].strip()
-
-
-@dataclass
-class Paragraph:
-    line: Line
-    start: int          # offset in line.text where the paragraph's text starts
-    text: str
-    section: "Section | None" = None
-
-    def sentences(self):
-        for a, b in T.sentences(self.line.text, self.start):
-            yield Sentence(self, a, b, self.line.text[a:b])
-
-
-@dataclass
-class Sentence:
-    paragraph: Paragraph
-    start: int
-    end: int
-    text: str
-
-    @property
-    def line(self) -> Line:
-        return self.paragraph.line
-
-
-@dataclass
-class Section:
-    heading: Heading
-    parent: "Section | None" = None
-    children: list["Section"] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-
-    @property
-    def level(self) -> int:
-        return self.heading.level
-
-    @property
-    def title(self) -> str:
-        return self.heading.title
-
-    def walk(self):
-        """This section and all below it, in order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def all_paragraphs(self):
-        for s in self.walk():
-            yield from s.paragraphs
-
-    def text(self) -> str:
-        """Titles and text of this section and all below it."""
-        return "\n".join(
-            [s.heading.title for s in self.walk()] + [p.text for p in self.all_paragraphs()])
-
-    @property
-    def first_line(self) -> int:
-        return self.heading.line.number
-
-    @property
-    def last_line(self) -> int:
-        last = self
-        while last.children:
-            last = last.children[-1]
-        return last.paragraphs[-1].line.number if last.paragraphs else last.heading.line.number
 
 
 @dataclass
@@ -169,20 +88,8 @@ def parse(source: Source) -> Document:
     # inline switches are instructions, not report text: the checks do not see them
     own = [l if l.text == (t := strip_switches(l.text)) else dataclasses.replace(l, text=t)
            for l in source.lines]
-    texts = [l.text for l in own]
-    blocks = find_blocks(texts)
-    excluded = set()
-    for b in blocks:
-        excluded.update(range(b.first, b.last + 1))
-    lines = [l for i, l in enumerate(own) if i not in excluded]
-    doc = Document(source, lines,
-                   web_blocks=[(source.lines[b.first].number, source.lines[b.last].number, b)
-                               for b in blocks])
-    for b in blocks:
-        for key, value in b.fields:
-            doc.page_fields.setdefault(key, value)
-    for key, value in source.meta.get("page_fields", {}).items():   # read beside a web page
-        doc.page_fields.setdefault(key, value)
+    lines, web_blocks, page_fields = without_furniture(source, own)
+    doc = Document(source, lines, web_blocks=web_blocks, page_fields=page_fields)
     body = [l for l in lines if l.text.strip(T.SPACES) and _has_words(l.text)]
     if not body:
         return doc

@@ -147,8 +147,14 @@ def _footer(texts: list[str], voc: Vocabulary, after: int) -> WebBlock | None:
     while end >= 0 and not texts[end].strip():
         end -= 1
     start = max(after, end + 1 - TAIL)
-    lines = [(squeeze(texts[k]), footer_labels(squeeze(texts[k]), voc))
-             for k in range(start, end + 1)]
+    # a line of prose (a full stop, or too long for furniture) ends every footer that
+    # starts above it: the search starts below the last one (mostly the issuer and date)
+    squeezed = [squeeze(texts[k]) for k in range(start, end + 1)]
+    for k in range(len(squeezed) - 1, -1, -1):
+        if "。" in squeezed[k] or len(squeezed[k]) > MAX_LINE:
+            start, squeezed = start + k + 1, squeezed[k + 1:]
+            break
+    lines = [(s, footer_labels(s, voc)) for s in squeezed]
     for k, (_, labels) in enumerate(lines):
         if not labels:
             continue

@@ -54,12 +54,14 @@ def _ancestors(section: Section):
 
 
 def part_of(doc: Document, checklist: Checklist, line_number: int) -> str | None:
-    """The part a source line falls in, or None."""
-    for key, sections in classify(doc, checklist).items():
-        for s in sections:
-            if s.first_line <= line_number <= s.last_line:
-                return key
-    return None
+    """The part a source line falls in, or None (asked for every paragraph by several
+    checks: the parts' line ranges are worked out once per report)."""
+    spans = doc.analysis.part_lines.get(checklist.path)
+    if spans is None:
+        spans = doc.analysis.part_lines[checklist.path] = [
+            (s.first_line, s.last_line, key)
+            for key, sections in classify(doc, checklist).items() for s in sections]
+    return next((key for first, last, key in spans if first <= line_number <= last), None)
 
 
 def role_at(doc: Document, checklist: Checklist, line_number: int) -> str | None:

@@ -70,11 +70,12 @@ def build(result):
     right = set(outline.closing)
     flush = {outline.addressee} if outline.addressee is not None else set()
     markdown = result.kind == "markdown"
-    texts = {number: text for number, text, _, _ in result.lines}
     places = {}
-    for n in outline.body:
+    for n, line_text, _, _ in result.lines:
+        if any(a <= n <= b for a, b in result.skipped):
+            continue        # web page furniture is no part of the report
         # the report's own text, as the checks saw it: inline switches are not report text
-        shift, text = _kept(strip_switches(texts[n]), markdown)
+        shift, text = _kept(strip_switches(line_text), markdown)
         if not text:
             continue
         p = document.add_paragraph(style=f"Heading {levels[n]}" if n in levels else None)

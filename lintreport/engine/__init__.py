@@ -16,12 +16,12 @@ from ..errors import LintreportError
 from .batch import BatchItem, for_batch, lint, lint_file, lint_one, lint_text, run_batch
 from .files import OUTPUT_MARK, batch_items, collect_paths, own_output, previous_paths
 from .pool import PARALLEL_FROM, map_files
-from .record import Figures, FileResult, LintResult, Outline
+from .record import Figures, FileResult, LintResult, Outline, SourceLines
 from .run import Context, check_document, fixes_for, lint_path, lint_source, to_finding
 from .suppress import hidden, suppressions
 
 __all__ = ["lint", "lint_text", "lint_one", "lint_path", "lint_source", "lint_file",
-           "LintResult", "FileResult", "Figures", "Outline", "Context", "BatchItem",
+           "LintResult", "FileResult", "Figures", "Outline", "SourceLines", "Context", "BatchItem",
            "LintreportError", "check_document", "run_batch", "for_batch", "map_files",
            "batch_items", "collect_paths", "previous_paths", "own_output", "OUTPUT_MARK",
            "PARALLEL_FROM", "to_finding", "fixes_for", "hidden", "suppressions"]

@@ -43,7 +43,6 @@ class Figures:
 class Outline:
     """The roles of a report's lines, for consumers that lay the text out again (the
     annotated Word copy of a txt, md, html or PDF report) without the parsed Document."""
-    body: tuple[int, ...] = ()                  # lines of the report proper (no web chrome)
     title: tuple[int, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # (line, level)
     closing: tuple[int, ...] = ()               # issuer and date lines
@@ -51,15 +50,68 @@ class Outline:
 
     @classmethod
     def of(cls, doc: Document) -> Outline:
-        return cls(tuple(l.number for l in doc.lines), tuple(l.number for l in doc.title),
+        return cls(tuple(l.number for l in doc.title),
                    tuple((h.line.number, h.level) for h in doc.headings),
                    tuple(l.number for l in (doc.issuer, doc.date_line) if l is not None),
                    doc.addressee.number if doc.addressee is not None else None)
 
 
-# one source line: (number, text, page, prefix); prefix counts the characters the reader
-# made up at its start (Word list numbers), which findings' columns do not count
-LineText = tuple[int, str, "int | None", int]
+@dataclass(frozen=True)
+class SourceLines:
+    """The source's lines, as (number, text, page, prefix) when iterated or indexed; prefix
+    counts the characters the reader made up at a line's start (Word list numbers), which
+    findings' columns do not count. Kept compact, since every record crosses processes:
+    the texts, and numbers, pages and prefixes only where they are not the plain ones."""
+    texts: tuple[str, ...] = ()
+    numbers: tuple[int, ...] | None = None      # None: 1, 2, 3…
+    pages: tuple | None = None                  # None: no pages (only PDFs have them)
+    prefixes: tuple[int, ...] | None = None     # None: no reader-made characters
+
+    @classmethod
+    def of(cls, lines) -> SourceLines:
+        numbers = tuple(l.number for l in lines)
+        pages = tuple(l.page for l in lines)
+        prefixes = tuple(l.prefix for l in lines)
+        return cls(tuple(l.text for l in lines),
+                   None if numbers == tuple(range(1, len(lines) + 1)) else numbers,
+                   pages if any(p is not None for p in pages) else None,
+                   prefixes if any(prefixes) else None)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> tuple:
+        return (self.numbers[i] if self.numbers else i + 1, self.texts[i],
+                self.pages[i] if self.pages else None, self.prefixes[i] if self.prefixes else 0)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.texts)))
+
+
+class Fixes:
+    """A report's safe fixes, kept as plain rows: a report can carry thousands (every
+    half-width mark), and rows cross processes far faster than Fix objects."""
+    __slots__ = ("rows",)
+
+    def __init__(self, fixes=()):
+        # one flat tuple (line, column, end, replacement, line, …): no object per fix
+        self.rows = tuple(x for f in fixes for x in (f.line, f.column, f.end_column, f.replacement))
+
+    def __iter__(self):
+        rows = self.rows
+        return (Fix(*rows[i:i + 4]) for i in range(0, len(rows), 4))
+
+    def __len__(self) -> int:
+        return len(self.rows) // 4
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Fixes) and self.rows == other.rows
+
+    def __getstate__(self):
+        return self.rows
+
+    def __setstate__(self, rows):
+        self.rows = rows
 
 
 @dataclass
@@ -77,10 +129,10 @@ class FileResult:
     kind: str = ""                                  # the reader's kind: text, docx, html…
     place: str = ""                                 # the place the report is from
     published: datetime.date | None = None          # a web page's publication date
-    lines: tuple[LineText, ...] = field(default=(), repr=False)
+    lines: SourceLines | tuple = field(default=(), repr=False)      # the source's lines
     skipped: list[tuple[int, int]] = field(default_factory=list)    # web page blocks
     outline: Outline = field(default_factory=Outline, repr=False)
-    fixes: list[Fix] = field(default_factory=list, repr=False)   # every safe fix, see fixers
+    fixes: Fixes = field(default_factory=Fixes, repr=False)    # every safe fix, see fixers
     batch: dict = field(default_factory=dict, repr=False)   # rule id → batch-check summary
     document: Document | None = field(default=None, repr=False, compare=False)
 

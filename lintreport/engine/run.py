@@ -18,7 +18,7 @@ from ..finding import Finding, Fix, Hit
 from ..fixers import fixes_of
 from ..overlap import reading_order, said_once
 from ..read import Source, read
-from .record import Figures, FileResult, Outline
+from .record import Figures, FileResult, Fixes, Outline, SourceLines
 from .suppress import hidden, suppressions
 
 
@@ -117,10 +117,10 @@ def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], c
     if not reference:       # a reference report is compared with, never shown or fixed
         result.place = place_of(doc)
         result.published = source.meta.get("published")
-        result.lines = tuple((l.number, l.text, l.page, l.prefix) for l in source.lines)
+        result.lines = SourceLines.of(source.lines)
         result.skipped = [(first, last) for first, last, _ in doc.web_blocks]
         result.outline = Outline.of(doc)
-        result.fixes = fixes_for(doc, findings, rules)
+        result.fixes = Fixes(fixes_for(doc, findings, rules))
     return result
 
 

@@ -13,7 +13,6 @@ import datetime
 import re
 
 from ..errors import InputError
-from ..furniture import page_fields
 from . import Line, Source
 from .text import decode
 
@@ -195,16 +194,14 @@ def read(path: str) -> Source:
         meta["published"] = date
     strip_chrome(root)
     main = content(root)
-    if main is not root:    # the information table beside the article: its fields only
-        fields = page_fields(lines_of(root))
-        if fields:
-            meta["page_fields"] = fields
+    if main is not root:    # the page around the article: its information table's fields
+        meta["page_lines"] = lines_of(root)     # are read with the rest (webpage.py)
     texts = lines_of(main)
     title = _title(root, main)
     if title and (not texts or SPACE.sub("", texts[0]) != SPACE.sub("", title)):
         texts.insert(0, title)
     # an information panel or site footer inside the article block stays in the text: the
-    # document model finds it (lintreport/furniture.py), reads its fields and reports it once
+    # document model finds it (lintreport/webpage.py), reads its fields and reports it once
     if not any(HAN.search(t) for t in texts):
         raise InputError("网页中没有找到报告正文（页面可能只有图片、附件链接或由脚本加载），"
                          "请打开网页另存为完整网页，或提供docx")
