@@ -34,7 +34,7 @@ def format(result, colour: bool = False) -> str:
                        f"{f.rule}  {f.message}{related}{excerpt}")
         if not r.findings:
             out.append("  未发现问题")
-        share = r.stats.get("copied_share")
+        share = r.figures.copied_share
         if share:
             out.append(f"  与其他报告重复的文字约占 {share:.0%}")
     checked = sum(1 for r in result.files if not (r.error and not r.findings))
