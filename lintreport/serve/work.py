@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .. import checklist as cl
@@ -101,13 +102,19 @@ class Checker:
         # named by process, so what a killed worker leaves behind can be found and removed
         return tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=self.tmp_root)
 
-    def check(self, upload: Upload) -> Checked:
-        """Lint one upload; an unreadable file raises UploadError with the reader's reason."""
-        checklist, rules = self.lists[CHECKLISTS[upload.checklist][1]]
+    @contextmanager
+    def _on_disk(self, upload: Upload):
+        """(folder, path) of the upload written to a temporary folder, removed after."""
         with self._temp() as tmp:
             path = os.path.join(tmp, "report" + upload.ext)
             with open(path, "wb") as f:
                 f.write(upload.data)
+            yield tmp, path
+
+    def check(self, upload: Upload) -> Checked:
+        """Lint one upload; an unreadable file raises UploadError with the reader's reason."""
+        checklist, rules = self.lists[CHECKLISTS[upload.checklist][1]]
+        with self._on_disk(upload) as (_, path):
             try:
                 source = read(path)
             except InputError as exc:
@@ -133,10 +140,7 @@ class Checker:
         checklist, rules = self.lists[CHECKLISTS[upload.checklist][1]]
         stem = os.path.splitext(upload.name)[0]
         name = "修正稿.txt" if upload.name == PASTED else f"{stem}（修正）{upload.ext}"
-        with self._temp() as tmp:
-            path = os.path.join(tmp, "report" + upload.ext)
-            with open(path, "wb") as f:
-                f.write(upload.data)
+        with self._on_disk(upload) as (tmp, path):
             try:
                 if upload.ext == ".docx":
                     out = os.path.join(tmp, "fixed.docx")
@@ -149,16 +153,12 @@ class Checker:
                 raise UploadError(422, f"无法修正“{upload.name}”：{exc}") from None
         return name, data, n
 
-
     def annotated(self, upload: Upload) -> tuple[str, bytes, int]:
         """(file name, bytes, comments) of the upload as Word with every finding a comment."""
         from ..annotate import SUFFIX, annotate_source
         checklist, rules = self.lists[CHECKLISTS[upload.checklist][1]]
         stem = "粘贴的文本" if upload.name == PASTED else os.path.splitext(upload.name)[0]
-        with self._temp() as tmp:
-            path = os.path.join(tmp, "report" + upload.ext)
-            with open(path, "wb") as f:
-                f.write(upload.data)
+        with self._on_disk(upload) as (_, path):
             try:
                 done = annotate_source(read(path), self.config, checklist, rules)
             except InputError as exc:
