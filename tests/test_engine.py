@@ -21,6 +21,11 @@ def test_parallel_batch_equals_serial(tmp_path):
     serial = lint([str(tmp_path)], Config(), jobs=1)
     parallel = lint([str(tmp_path)], Config(), jobs=2)
     assert _key(serial) == _key(parallel)
+    # the whole record crosses the process boundary: lines, fixes, figures, outline…
+    assert serial.files == parallel.files
+    assert all(r.document is None and r.batch == {} for r in parallel.files)
+    assert all(r.lines and r.stats["copied_share"] > 0 for r in parallel.files)
+    assert any(len(r.fixes) for r in parallel.files)
     copies = [f for r in parallel.files for f in r.findings if f.rule == "D002"]
     assert copies, "identical reports are found across the batch"
 

@@ -17,6 +17,8 @@ from ..errors import InputError
 from ..finding import Finding, Fix, Hit
 from ..fixers import fixes_of
 from ..overlap import reading_order, said_once
+from ..parts import classify
+from ..place import place_of
 from ..read import Source, read
 from .record import Figures, FileResult, Fixes, Outline, SourceLines
 from .suppress import hidden, suppressions
@@ -107,8 +109,6 @@ def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], c
     if reference:   # compared with, not linted
         rules = [r for r in rules if checks.get(r.check).scope == "batch"]
     findings, summaries, problems = check_document(doc, rules, ctx)
-    from ..parts import classify
-    from ..place import place_of
     parts = {k: bool(v) for k, v in classify(doc, checklist).items()}
     result = FileResult(source.path, [] if reference else findings, doc.report_year,
                         doc.title_text, "; ".join(problems) or None, parts,
