@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import text as T
+from . import hanzi as T
 from .analysis import Analysis
 from .finding import Hit
 from .headings import TITLE_MAX, bold_title, is_heading, lead_length  # noqa: F401 - lead_length is API

@@ -19,6 +19,14 @@ from .read import Line, Source, read
 from .safewrite import reason, write_bytes
 
 PASSES = 5
+# the readers whose files --fix can write back: plain text (in place) and Word (a copy)
+FIX_READERS = ("plain", "docx")
+
+
+def fixable(path: str) -> bool:
+    """Whether --fix (and the page's fixed copy) can fix a file of this kind."""
+    from .read import READERS
+    return READERS.get(os.path.splitext(path)[1].lower()) in FIX_READERS
 
 
 def plan(source: Source, checklist, rules, config) -> list[Fix]:
@@ -47,7 +55,7 @@ def apply(texts: list[str], fixes: list[Fix]) -> int:
 
 def _decode(path: str) -> tuple[str, str, bytes]:
     from .read import read_bytes
-    from .read.text import decode
+    from .read.plain import decode
     data = read_bytes(path)
     text, encoding = decode(data)
     if encoding.endswith("-lossy"):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import text as T
+from . import hanzi as T
 from .read import Line
 
 

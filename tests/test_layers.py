@@ -15,15 +15,15 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent / "lintreport"
 
 LAYERS = [
     ("base", ["version", "errors", "hanzi", "text", "patterns", "finding", "model", "yamlfile",
-              "data", "events", "switches", "safewrite", "overlap", "place"]),
+              "data", "events", "switches", "safewrite", "overlap", "place", "analysis", "fixers"]),
     ("read", ["read", "furniture"]),     # furniture: a web page's header and footer
-    ("document", ["headings", "totals", "counted", "year", "document", "garble", "layout", "quantity",
-                  "parts", "shingles", "followup"]),
+    ("document", ["headings", "totals", "counted", "year", "document", "sections", "webpage",
+                  "garble", "layout", "quantity", "parts", "shingles", "followup"]),
     ("checks", ["checks"]),
     ("checklist", ["checklist", "config"]),
     ("engine", ["engine"]),
     ("html", ["html"]),
-    ("consumers", ["formatters", "review", "serve", "fix", "annotate", "ruleinfo", "docgen",
+    ("consumers", ["formatters", "review", "serve", "fix", "fix_docx", "annotate", "ruleinfo", "docgen",
                    "docx_build", "show"]),
     ("cli", ["cli", "clihelp", "commands", "__main__", ""]),      # "" is the package itself (lint())
 ]
@@ -32,8 +32,8 @@ KNOWN_UPWARD = {
     ("checks.duplicate", "review"),     # reads the review table's issuer: one place_of to come
     ("furniture", "checklist"),         # load_data now lives in data
 }
-KNOWN_PRIVATE = {("serve.work", "fix._bulk"), ("fix", "checks.punctuation.halfwidth_edits")}
-KNOWN_LONG = {"engine", "document", "fix", "checks.duplicate", "serve.work"}
+KNOWN_PRIVATE: set = set()
+KNOWN_LONG = {"checks.duplicate"}
 MAX_LINES = 250
 
 

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from ..switches import strip as strip_switches
-from ..text import SPACES
+from ..hanzi import SPACES
 from .comments import Place, xml_safe
 
 MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")

@@ -14,7 +14,7 @@ import re
 
 from ..errors import InputError
 from . import Line, Source
-from .text import decode
+from .plain import decode
 
 BLOCKS = {"address", "article", "blockquote", "body", "caption", "center", "dd", "div", "dl",
           "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main",

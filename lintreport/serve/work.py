@@ -14,12 +14,12 @@ from .. import checklist as cl
 from ..config import Config, apply
 from ..engine import lint_one
 from ..errors import InputError
-from ..fix import fix_docx, fix_text
+from ..fix import fix_docx, fix_text, fixable as can_fix
 from ..fixers import fixes_every_place
 from ..parts import part_of
-from ..read import ADVICE, read
+from ..read import ADVICE, kinds, read
 from ..review import Report
-from ..review.page import PART_LABELS, part_keys
+from ..review.page import part_keys, part_label
 
 # the page's choices: key → (label, shipped checklist). The county checklist is written
 # for county governments and their departments alike (it knows 党组书记、局长).
@@ -28,8 +28,6 @@ CHECKLISTS = {
     "county": ("县级政府", "county"),
     "department": ("政府部门（按县级清单检查）", "county"),
 }
-KINDS = (".docx", ".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
-FIXABLE = (".docx", ".txt", ".md", ".markdown")
 PASTED = "粘贴的文本.txt"
 TEMP_PREFIX = "lintreport-serve-"
 
@@ -76,7 +74,7 @@ def upload_from(fields: dict[str, tuple[str | None, bytes]]) -> Upload:
         ext = os.path.splitext(name)[1].lower()
         if ext in ADVICE:
             raise UploadError(415, ADVICE[ext])
-        if ext not in KINDS:
+        if ext not in kinds():
             raise UploadError(415, f"不支持的文件类型“{ext or '无扩展名'}”：请上传 docx、txt、md、"
                                    "html 或 pdf 格式的报告")
         return Upload(name, data, choice)
@@ -125,16 +123,16 @@ class Checker:
         record = lint_one(source, checklist, rules, self.config)
         doc = record.document
         report = Report(record.without_document())
-        fixable = len(set(record.fixes)) if upload.ext in FIXABLE else 0
+        fixable = len(set(record.fixes)) if can_fix(upload.name) else 0
         present = record.parts
-        parts = [(key, PART_LABELS.get(key, checklist.parts[key].name), bool(present.get(key)))
+        parts = [(key, part_label(checklist.parts[key]), bool(present.get(key)))
                  for key in part_keys(checklist.parts)]
         return Checked(report, _groups(report, doc, checklist, rules), _fixes(report, rules),
                        fixable, parts, rules)
 
     def fixed(self, upload: Upload) -> tuple[str, bytes, int]:
         """(file name, bytes, fixes made) of the upload's fixed copy (txt, md, docx)."""
-        if upload.ext not in FIXABLE:
+        if not can_fix(upload.name):
             raise UploadError(415, "只有 docx、txt、md 文件和粘贴的文本可以下载修正稿；"
                                    "PDF 和网页请按检查结果在原稿中修改")
         checklist, rules = self.lists[CHECKLISTS[upload.checklist][1]]
