@@ -33,7 +33,7 @@ def plan(source: Source, checklist, rules, config) -> list[Fix]:
     """The fixes of every active, unsuppressed finding on one source (the record's fixes:
     the text as it stands after a pass is checked again, see fix_text)."""
     rules = [r for r in rules if get(r.check).scope != "batch"]
-    return lint_source(source, checklist, rules, config).fixes
+    return lint_source(source, checklist, rules, config, fixes=True).fixes
 
 
 def apply(texts: list[str], fixes: list[Fix]) -> int:
@@ -69,7 +69,7 @@ def _decode(path: str) -> tuple[str, str, bytes]:
 def first_plan(record, texts: list[str]):
     """The fixes of a record of this file checked already (by `check --fix`), when it was
     checked as the text stands now; else None (the text must be checked first)."""
-    if record is None or record.error or len(record.lines) != len(texts) or \
+    if record is None or record.error or record.fixes is None or len(record.lines) != len(texts) or \
             any(t != line[1] for t, line in zip(texts, record.lines)):
         return None
     return record.fixes

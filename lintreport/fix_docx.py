@@ -53,7 +53,7 @@ def fix_copy(path: str, output: str, planner, passes: int, record=None) -> int:
     from .read.docx import body_paragraphs
     total, current = 0, path
     for _ in range(passes):
-        if record is not None and not record.error:
+        if record is not None and not record.error and record.fixes is not None:
             lines, planned = [Line(t, n, prefix) for n, t, _, prefix in record.lines], record.fixes
         else:
             source = read(current)

@@ -18,8 +18,8 @@ def _key(result):
 def test_parallel_batch_equals_serial(tmp_path):
     for i in range(30):                     # above the size where workers start
         shutil.copy(SEEDS[i % 5], tmp_path / f"{i:02d}.txt")
-    serial = lint([str(tmp_path)], Config(), jobs=1)
-    parallel = lint([str(tmp_path)], Config(), jobs=2)
+    serial = lint([str(tmp_path)], Config(), jobs=1, fixes=True)
+    parallel = lint([str(tmp_path)], Config(), jobs=2, fixes=True)
     assert _key(serial) == _key(parallel)
     # the whole record crosses the process boundary: lines, fixes, figures, outline…
     assert serial.files == parallel.files

@@ -49,8 +49,9 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     conf = make_config(config_path, checklist, select, ignore, fail_on, follow_links)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    result = lint(paths, conf, against=against, previous=previous, jobs=jobs)
-    if fix or diff or fix_output:
+    fixing = bool(fix or diff or fix_output)     # the records then carry every fix
+    result = lint(paths, conf, against=against, previous=previous, jobs=jobs, fixes=fixing)
+    if fixing:
         from ..fix import fix_files
         fixed = fix_files(result, conf, output=fix_output, write=not diff, force=force)
         for note in fixed.notes:

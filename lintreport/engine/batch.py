@@ -61,26 +61,27 @@ def run_batch(results: list[FileResult], rules: list[cl.Rule], ctx: Context) -> 
 
 
 def lint_file(path: str, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
-              reference: bool = False) -> FileResult:
+              fixes: bool, reference: bool = False) -> FileResult:
     """lint_path for a batch: the record without its Document (it may cross processes)."""
-    return lint_path(path, checklist, rules, config, reference).without_document()
+    return lint_path(path, checklist, rules, config, reference, fixes).without_document()
 
 
 def lint(paths, config: Config | None = None, *, against=(), previous=(),
-         jobs: int | None = None, progress=None) -> LintResult:
+         jobs: int | None = None, progress=None, fixes: bool = False) -> LintResult:
     """Lint reports (files or folders) and return every report's record; never prints.
 
     `against` are reference reports (other places, earlier years): compared with by the
     batch checks, not linted themselves. `previous` are last year's reports, references
     whose plans the follow-up check (F001) looks up in this year's reports of the same
-    place. `progress(done, total)` is called as files finish.
+    place. `progress(done, total)` is called as files finish. With `fixes` each record
+    carries every safe fix of its report (for --fix); else record.fixes is None.
     """
     config = config or Config()
     checklist = cl.load(config.checklist)
     refused: list = []
     items = batch_items(paths, against, config, previous, refused)
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
-    results = map_files(items, lint_file, (checklist, rules, config), jobs, progress)
+    results = map_files(items, lint_file, (checklist, rules, config, fixes), jobs, progress)
     run_batch(results, rules, Context(checklist, config, previous_paths(previous, config)))
     # a reference report that cannot be read is said so: it was meant to be compared with
     files = [r for r in results if not r.reference or r.error]
@@ -91,7 +92,7 @@ def lint(paths, config: Config | None = None, *, against=(), previous=(),
 def lint_one(source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config) -> FileResult:
     """Check one read report on its own (batch checks included, with nothing to compare
     with) and keep its Document: the path of serve, annotate and lint_text."""
-    result = lint_source(source, checklist, rules, config, keep=True)
+    result = lint_source(source, checklist, rules, config, keep=True, fixes=True)
     run_batch([result], rules, Context(checklist, config))
     return result
 

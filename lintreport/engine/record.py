@@ -132,7 +132,8 @@ class FileResult:
     lines: SourceLines | tuple = field(default=(), repr=False)      # the source's lines
     skipped: list[tuple[int, int]] = field(default_factory=list)    # web page blocks
     outline: Outline = field(default_factory=Outline, repr=False)
-    fixes: Fixes = field(default_factory=Fixes, repr=False)    # every safe fix, see fixers
+    fixes: Fixes | None = field(default_factory=Fixes, repr=False)  # every safe fix (fixers.py);
+    # None: not worked out (lint() without fixes=True)
     batch: dict = field(default_factory=dict, repr=False)   # rule id → batch-check summary
     document: Document | None = field(default=None, repr=False, compare=False)
 

@@ -100,10 +100,11 @@ def fixes_for(doc: Document, findings: list[Finding], rules: list[cl.Rule]) -> l
 
 
 def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
-                reference: bool = False, keep: bool = False) -> FileResult:
+                reference: bool = False, keep: bool = False, fixes: bool = False) -> FileResult:
     """Parse and check one read report: its record, batch summaries included (for
     run_batch). `keep` keeps the parsed Document in the record, for a consumer in this
-    process (serve, annotate) that needs more of it than the record holds."""
+    process (serve, annotate) that needs more of it than the record holds; `fixes` works
+    out every safe fix (else record.fixes is None: a report can have thousands)."""
     ctx = Context(checklist, config)     # the clock starts before parsing
     doc = parse(source)
     if reference:   # compared with, not linted
@@ -120,16 +121,16 @@ def lint_source(source: Source, checklist: cl.Checklist, rules: list[cl.Rule], c
         result.lines = SourceLines.of(source.lines)
         result.skipped = [(first, last) for first, last, _ in doc.web_blocks]
         result.outline = Outline.of(doc)
-        result.fixes = Fixes(fixes_for(doc, findings, rules))
+        result.fixes = Fixes(fixes_for(doc, findings, rules)) if fixes else None
     return result
 
 
 def lint_path(path: str, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
-              reference: bool = False) -> FileResult:
+              reference: bool = False, fixes: bool = False) -> FileResult:
     """Read, parse and check one file: its record (an unreadable file's says why)."""
     try:
         source = read(path)
     except InputError as exc:
         kind = os.path.splitext(path)[1].lstrip(".").lower()
         return FileResult(path, error=str(exc), reference=reference, kind=kind)
-    return lint_source(source, checklist, rules, config, reference)
+    return lint_source(source, checklist, rules, config, reference, fixes=fixes)
