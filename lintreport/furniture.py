@@ -44,7 +44,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The label vocabulary from rules/data/furniture.yaml, compiled once."""
-    from .checklist import load_data
+    from .data import load_data
     data = load_data("furniture")
     keys = dict(data["fields"])
     alt = "|".join(sorted(map(re.escape, keys), key=len, reverse=True))
