@@ -32,6 +32,18 @@ class Part:
             not any(p.search(title) for p in self.exclude)
 
 
+def part_keys(parts: dict) -> list[str]:
+    """The parts in the order tables show them: those with a role in the roles' order
+    (as a report has them), then the others as the checklist lists them."""
+    known = sorted((k for k, p in parts.items() if p.role in ROLES), key=lambda k: ROLES.index(parts[k].role))
+    return known + [k for k in parts if k not in known]
+
+
+def part_label(part: Part) -> str:
+    """A part's short column label (its name is a sentence)."""
+    return part.label or part.name
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str

@@ -11,7 +11,7 @@ from ..data import load_data
 from ..finding import Severity
 from ..html import asset, esc
 from ..html.report import copied_share, render_report, state_note  # noqa: F401 - API here
-from ..model import ROLES
+from ..model import part_keys, part_label
 from . import Review
 
 
@@ -31,18 +31,6 @@ def document(body: str, title: str) -> str:
             f'<title>{esc(title)}</title><style>{asset("review.css")}</style>'
             f'<noscript><style>.view{{display:block!important}}</style></noscript>'
             f'</head><body>\n{body}\n<script>{asset("review.js")}</script></body></html>\n')
-
-
-def part_keys(parts: dict) -> list[str]:
-    """The parts in the order tables show them: those with a role in the roles' order
-    (as a report has them), then the others as the checklist lists them."""
-    known = sorted((k for k, p in parts.items() if p.role in ROLES), key=lambda k: ROLES.index(parts[k].role))
-    return known + [k for k in parts if k not in known]
-
-
-def part_label(part) -> str:
-    """A part's short column label (its name is a sentence)."""
-    return part.label or part.name
 
 
 def part_state(result, key: str, rules) -> tuple[str, str]:

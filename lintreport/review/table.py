@@ -11,8 +11,9 @@ from collections import Counter
 from ..errors import LintreportError
 from ..data import categories
 from ..finding import Severity
+from ..model import part_keys, part_label
 from . import Review
-from .page import part_keys, part_label, part_state
+from .page import part_state
 
 FINDINGS_HEADER = ["序号", "报告", "地方", "文件", "行", "规则", "规则名称", "类别", "级别", "问题",
                    "原文", "依据"]

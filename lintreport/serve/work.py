@@ -16,10 +16,10 @@ from ..engine import lint_one
 from ..errors import InputError
 from ..fix import fix_docx, fix_text, fixable as can_fix
 from ..fixers import fixes_every_place
+from ..model import part_keys, part_label
 from ..parts import part_of
 from ..read import ADVICE, kinds, read
 from ..review import Report
-from ..review.page import part_keys, part_label
 
 # the page's choices: key → (label, shipped checklist). The county checklist is written
 # for county governments and their departments alike (it knows 党组书记、局长).
