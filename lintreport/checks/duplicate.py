@@ -180,9 +180,10 @@ def _sketch_report(doc, rule, ctx) -> dict:
     """The worker's summary of one report: where its long paragraphs are, their text and
     their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit)."""
     o = rule.options
-    spots, texts, keys, total = array("I"), [], array("Q"), 0
+    spots, texts, total = array("I"), [], 0
     planned = {id(p) for s in classify(doc, ctx.checklist).get("plan", []) for p in s.all_paragraphs()}
     plan = array("B")           # 1 for a paragraph of the 下一年度安排 part
+    long = []
     for p, norm in zip(doc.paragraphs, normalized(doc)):
         total += len(norm)
         if len(norm) < o["min_chars"]:
@@ -191,7 +192,9 @@ def _sketch_report(doc, rule, ctx) -> dict:
         spots.extend((hit.line, hit.column, hit.end_column))
         texts.append(p.text)
         plan.append(id(p) in planned)
-        keys.extend(S.band_keys(S.sketch(norm, o["ngram"], o["bands"] * o["rows"]), o["rows"]))
+        long.append(norm)
+    from ..minhash import band_keys     # numpy: loaded only where reports are compared
+    keys = band_keys(long, o["ngram"], o["bands"], o["rows"])
     return {"place": unit_of(doc), "year": doc.report_year, "total": total,
             "spots": spots, "texts": texts, "keys": keys, "plan": plan}
 

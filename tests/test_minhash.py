@@ -1,0 +1,44 @@
+"""lintreport.minhash gives exactly the band keys of the scalar shingles.sketch/band_keys, so
+D002 meets the same candidate pairs whichever computes them."""
+import zlib
+from array import array
+
+from hypothesis import given, settings, strategies as st
+
+from lintreport import minhash as M
+from lintreport import shingles as S
+
+# one-, two-, three- and four-byte UTF-8 characters, as normalised text holds them
+ALPHABET = "法治政府建设依法行政#abé١😀𠀀"
+
+
+def scalar(norms, k=5, bands=21, rows=3):
+    out = array("Q")
+    for t in norms:
+        out.extend(S.band_keys(S.sketch(t, k, bands * rows), rows))
+    return out
+
+
+def test_crc_of_every_gram_is_zlibs():
+    text = "法治政府#建设abcé😀x依法行政" * 3
+    assert list(M.gram_crcs(text, 5)) == [zlib.crc32(text[i:i + 5].encode())
+                                          for i in range(len(text) - 4)]
+
+
+def test_a_report_of_paragraphs():
+    norms = ["坚持以习近平新时代中国特色社会主义思想为指导全面推进依法行政#项",
+             "法治政府建设" * 20, "深入学习贯彻党的二十大精神" + "#" * 3 + "abc" * 10]
+    assert M.band_keys(norms, 5, 21, 3) == scalar(norms)
+
+
+def test_shorter_than_a_gram_and_empty():
+    assert M.band_keys(["法治", "依法行政建设", ""], 5, 21, 3) == scalar(["法治", "依法行政建设", ""])
+    assert M.band_keys([], 5, 21, 3) == array("Q")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(ALPHABET, min_size=5, max_size=150), min_size=1, max_size=6),
+       st.sampled_from([(5, 21, 3), (4, 16, 4), (3, 8, 2)]))
+def test_same_keys_as_the_scalar_code(norms, shape):
+    k, bands, rows = shape
+    assert M.band_keys(norms, k, bands, rows) == scalar(norms, k, bands, rows)
