@@ -112,3 +112,45 @@ def _densify(sig: np.ndarray) -> None:
     donors = np.take_along_axis(part, nearest % bins, axis=1)
     filled = donors + steps * np.uint64(S.MIX)
     sig[rows] = np.where(empty[rows], filled, part)
+
+
+def shared_grams(texts: list[str], k: int, sample: int = 1):
+    """For shingles.repeats: (sizes, shared) where sizes[i] = len(S.grams(texts[i], k, sample))
+    and shared[i] holds those of text i's k-grams that occur in another text too (as ints:
+    each k-gram's code points packed into 64 bits, which is one-to-one), or None where the
+    packing cannot be one-to-one (a code point too wide for k of them in 64 bits) or a text
+    is no longer than k (then the string k-grams are used)."""
+    if not texts or any(len(t) <= k for t in texts):     # S.grams keeps such a text whole
+        return None
+    bits = 64 // k
+    cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    if int(cp.max()) >> bits:
+        return None
+    counts = np.array([len(t) - k + 1 for t in texts])
+    starts = np.cumsum([0] + [len(t) for t in texts[:-1]])
+    owner = np.repeat(np.arange(len(texts)), counts)
+    at = np.repeat(starts, counts) + np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts,
+                                                                         counts)
+    if sample > 1:      # the k-grams S.grams keeps: those starting at a code point % sample == 0
+        keep = cp[at] % np.uint64(sample) == 0
+        owner, at = owner[keep], at[keep]
+    key = cp[at]
+    for j in range(1, k):
+        key = (key << np.uint64(bits)) | cp[at + j]
+    order = np.lexsort((owner, key))
+    key, owner = key[order], owner[order]
+    fresh = np.ones(len(key), dtype=bool)        # the first of each (k-gram, text) pair
+    fresh[1:] = (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])
+    key, owner = key[fresh], owner[fresh]
+    sizes = np.bincount(owner, minlength=len(texts)).tolist()
+    # a k-gram in two or more texts: its (k-gram, text) pairs are neighbours after the sort
+    again = np.zeros(len(key), dtype=bool)
+    same = key[1:] == key[:-1]
+    again[1:] |= same
+    again[:-1] |= same
+    key, owner = key[again], owner[again]
+    order = np.argsort(owner, kind="stable")
+    key, owner = key[order].tolist(), owner[order]
+    bounds = np.searchsorted(owner, np.arange(len(texts) + 1)).tolist()
+    shared = [set(key[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
+    return sizes, shared

@@ -10,6 +10,7 @@ shingle) cut into LSH bands, and paragraphs meet only when a band matches: sub-q
 from __future__ import annotations
 
 import re
+import sys
 import zlib
 from array import array
 from collections import Counter
@@ -32,6 +33,8 @@ CANDIDATES = 64                 # texts compared in full with each text, at most
 # thousands of times (repeats within a report are D001's) made the pairs with another
 # report's copies quadratic; the first few show the copy.
 PER_REPORT = 4
+# Texts of one report above which loading numpy (about 60 ms) pays for itself in repeats()
+BULK = 5000
 CONTAINED = 0.9                 # a shorter text this alike to part of a longer one is inside it
 
 
@@ -93,20 +96,11 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
     ones, see grams()), found through an inverted index; similarity() then decides. The
     earliest of the best matches wins.
     """
-    sets = [grams(text, k, sample) for text in texts]
-    sizes = [len(mine) for mine in sets]
-    # Most k-grams of a report occur in one text only and can make no pair: find the ones
-    # that occur in two or more with set operations (in C), and index only those.
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for mine in sets:
-        shared |= mine & seen
-        seen |= mine
-    index: dict[str, list[int]] = {}
+    sizes, shared = _shared(texts, k, sample)
+    index: dict = {}                # k-gram → the texts that have it (POSTINGS at most)
     first: dict[str, int] = {}      # a text seen before, word for word: its first place
     found = []
-    for j, mine in enumerate(sets):
-        mine_shared = mine & shared
+    for j, mine_shared in enumerate(shared):
         if not mine_shared:
             continue
         same = first.setdefault(texts[j], j)
@@ -114,7 +108,7 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
             found.append((j, same, 1.0))
             continue
         counts = Counter(chain.from_iterable([index[g] for g in mine_shared if g in index]))
-        size = len(mine)
+        size = sizes[j]
         eligible = sorted(i for i, c in counts.items()
                           if c >= min_shared * (size if sizes[i] > size else sizes[i]))
         if len(eligible) > CANDIDATES:      # the most alike first, then in order
@@ -131,6 +125,26 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
             if len(posting) < POSTINGS:
                 posting.append(j)
     return found
+
+
+def _shared(texts: list[str], k: int, sample: int):
+    """(sizes, shared): how many k-grams each text has (see grams()), and those of them that
+    occur in another text too: most k-grams of a report occur in one text only and can make
+    no pair. With numpy loaded (it is for any batch, by D002) the k-grams are packed into
+    integers and compared in bulk (lintreport.minhash.shared_grams); otherwise with set
+    operations on the strings. Both give the same pairs."""
+    if "numpy" in sys.modules or len(texts) > BULK:
+        from .minhash import shared_grams
+        found = shared_grams(texts, k, sample)
+        if found is not None:
+            return found
+    sets = [grams(text, k, sample) for text in texts]
+    seen: set[str] = set()
+    common: set[str] = set()
+    for mine in sets:
+        common |= mine & seen
+        seen |= mine
+    return [len(mine) for mine in sets], [mine & common for mine in sets]
 
 
 def sketch(norm: str, k: int, bins: int) -> list[int]:

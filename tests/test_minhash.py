@@ -42,3 +42,34 @@ def test_shorter_than_a_gram_and_empty():
 def test_same_keys_as_the_scalar_code(norms, shape):
     k, bands, rows = shape
     assert M.band_keys(norms, k, bands, rows) == scalar(norms, k, bands, rows)
+
+
+def string_shared(texts, k, sample):
+    sets = [S.grams(t, k, sample) for t in texts]
+    counts = {}
+    for mine in sets:
+        for g in mine:
+            counts[g] = counts.get(g, 0) + 1
+    return [len(m) for m in sets], [len({g for g in m if counts[g] > 1}) for m in sets]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("法治政府建设依法#ab", min_size=5, max_size=40), min_size=1, max_size=8),
+       st.sampled_from([1, 2, 4]))
+def test_shared_grams_count_what_the_string_grams_count(texts, sample):
+    sizes, shared = M.shared_grams(texts, 4, sample)
+    assert (sizes, [len(s) for s in shared]) == string_shared(texts, 4, sample)
+
+
+def test_repeats_alike_with_and_without_bulk(monkeypatch):
+    texts = ["全面推进依法行政工作取得新成效", "法治政府建设稳步推进各项工作",
+             "全面推进依法行政工作取得新的成效", "法治政府建设稳步推进各项工作"] * 3
+    bulk = S.repeats(texts, 4, 0.5, 0.85)
+    monkeypatch.setattr(S, "BULK", 10 ** 9)
+    monkeypatch.delitem(S.sys.modules, "numpy")
+    assert S.repeats(texts, 4, 0.5, 0.85) == bulk and bulk
+
+
+def test_too_wide_or_too_short_falls_back_to_strings():
+    assert M.shared_grams(["𠀀𠀁𠀂𠀃𠀄", "𠀀𠀁𠀂𠀃"], 4, 1) is None
+    assert M.shared_grams(["法治政府建设", "依法行政"], 4, 1) is None
