@@ -25,6 +25,12 @@ LOST = re.compile(r"(?<=[\u4e00-\u9fff])\?+[,.;:'`^~]*[A-Za-z]{0,2}(?=[^\x00-\x7
 GAP = re.compile(r"[^\s，。；：、“”‘’（）《》！？]{0,12}")
 MIN_DECODED = 3
 UTF8_HAN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3}")
+# The same test as a plain byte search, several times faster than the regex on a whole
+# report's GBK bytes: each byte becomes its class (L: a UTF-8 lead byte of a Chinese
+# character, C: a continuation byte, .: any other), and UTF8_HAN is LCC three times.
+_BYTE_CLASS = bytes(ord("L") if 0xE4 <= b <= 0xE9 else ord("C") if 0x80 <= b <= 0xBF else ord(".")
+                    for b in range(256))
+UTF8_HAN_CLASSES = b"LCC" * 3
 LATIN_LETTER = re.compile(r"[\u00c0-\u00ff]")         # Chinese characters a wrong decoding must give back
 
 
@@ -47,8 +53,8 @@ def suspects(text: str) -> tuple[bool, bool]:
     letter, no line of it need be tried."""
     if text.isascii():
         return False, False
-    return (UTF8_HAN.search(text.encode("gbk", errors="ignore")) is not None,
-            LATIN_LETTER.search(text) is not None)
+    gbk = text.encode("gbk", errors="ignore").translate(_BYTE_CLASS)
+    return UTF8_HAN_CLASSES in gbk, LATIN_LETTER.search(text) is not None
 
 
 def _outside_gb2312(text: str, start: int) -> int:

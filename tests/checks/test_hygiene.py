@@ -155,3 +155,10 @@ def test_real_chinese_is_not_taken_for_garble():
                  "全面推进依法行政，严格规范公正文明执法，深化行政执法体制改革。",
                  "落实Q&A答疑?不再需要。"):
         assert run_rule(head + body, "H004") == [], body
+
+
+def test_suspects_byte_classes_agree_with_the_regex():
+    from lintreport.garble import UTF8_HAN, suspects
+    for text in ("我们依法行政", "鎴戜滑", "浣犲ソ涓栫晫", "abc", "法治政府建设年度报告鎴"):
+        gbk = text.encode("gbk", errors="ignore")
+        assert suspects(text)[0] == (UTF8_HAN.search(gbk) is not None)
