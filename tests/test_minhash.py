@@ -73,3 +73,12 @@ def test_repeats_alike_with_and_without_bulk(monkeypatch):
 def test_too_wide_or_too_short_falls_back_to_strings():
     assert M.shared_grams(["𠀀𠀁𠀂𠀃𠀄", "𠀀𠀁𠀂𠀃"], 4, 1) is None
     assert M.shared_grams(["法治政府建设", "依法行政"], 4, 1) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.lists(st.integers(0, 5), min_size=3, max_size=3), max_size=8),
+                max_size=25),
+       st.sampled_from([1, 2, 3, 10]))
+def test_candidates_as_the_scalar_code(reports, common):
+    keys = [array("Q", [v for para in r for v in para]) for r in reports]
+    assert M.candidates(keys, 3, common) == S.candidates(keys, 3, common)
