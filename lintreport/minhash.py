@@ -126,31 +126,31 @@ def shared_grams(texts: list[str], k: int, sample: int = 1):
     cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     if int(cp.max()) >> bits:
         return None
-    counts = np.array([len(t) - k + 1 for t in texts])
-    starts = np.cumsum([0] + [len(t) for t in texts[:-1]])
-    owner = np.repeat(np.arange(len(texts)), counts)
-    at = np.repeat(starts, counts) + np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts,
-                                                                         counts)
+    lengths = np.array([len(t) for t in texts])
+    # a k-gram starts at every position but the last k - 1 of each text
+    valid = np.ones(len(cp), dtype=bool)
+    valid[(np.cumsum(lengths)[:, None] - np.arange(1, k)).ravel()] = False
     if sample > 1:      # the k-grams S.grams keeps: those starting at a code point % sample == 0
-        keep = cp[at] % np.uint64(sample) == 0
-        owner, at = owner[keep], at[keep]
+        valid &= cp % np.uint64(sample) == 0
+    at = np.flatnonzero(valid)
+    if not len(at):
+        return [0] * len(texts), [set() for _ in texts]
+    owner = np.repeat(np.arange(len(texts)), lengths)[at]       # in order, text by text
     key = cp[at]
     for j in range(1, k):
         key = (key << np.uint64(bits)) | cp[at + j]
-    order = np.lexsort((owner, key))
-    key, owner = key[order], owner[order]
-    fresh = np.ones(len(key), dtype=bool)        # the first of each (k-gram, text) pair
-    fresh[1:] = (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])
-    key, owner = key[fresh], owner[fresh]
-    sizes = np.bincount(owner, minlength=len(texts)).tolist()
-    # a k-gram in two or more texts: its (k-gram, text) pairs are neighbours after the sort
+    order = np.argsort(key, kind="stable")      # by k-gram, then (stably) by text
+    skey, sowner = key[order], owner[order]
+    same_key = skey[1:] == skey[:-1]
+    fresh = np.ones(len(skey), dtype=bool)        # the first of each (k-gram, text) pair
+    fresh[1:] = ~same_key | (sowner[1:] != sowner[:-1])
+    sizes = np.bincount(sowner[fresh], minlength=len(texts)).tolist()
+    # a k-gram in two or more texts: more than one fresh pair in its run of the sort
+    run = np.cumsum(np.concatenate(([True], ~same_key))) - 1
+    texts_with = np.bincount(run, weights=fresh)
     again = np.zeros(len(key), dtype=bool)
-    same = key[1:] == key[:-1]
-    again[1:] |= same
-    again[:-1] |= same
-    key, owner = key[again], owner[again]
-    order = np.argsort(owner, kind="stable")
-    key, owner = key[order].tolist(), owner[order]
+    again[order] = texts_with[run] > 1
+    key, owner = key[again].tolist(), owner[again]
     bounds = np.searchsorted(owner, np.arange(len(texts) + 1)).tolist()
     shared = [set(key[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
     return sizes, shared
