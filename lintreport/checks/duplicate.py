@@ -181,7 +181,8 @@ def _sketch_report(doc, rule, ctx) -> dict:
     text (what the parent verifies a candidate pair with), the excerpt a finding quotes and
     their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit). Sending
     the normalised text and the excerpt instead of the paragraph spares the parent, which
-    works alone, normalising every candidate again, and pickles a fifth less."""
+    works alone, normalising the candidates again (it pickles about 9% more: the normalised
+    text keeps most characters)."""
     o = rule.options
     spots, excerpts, total = array("I"), [], 0
     planned = {id(p) for s in classify(doc, ctx.checklist).get("plan", []) for p in s.all_paragraphs()}
