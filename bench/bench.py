@@ -82,12 +82,12 @@ def lintreport_cmd() -> list[str]:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: list[str], capture: bool = False) -> dict:
+def timed(cmd: list[str], capture: bool = False, cwd: str | None = None) -> dict:
     """Wall and CPU seconds (user + system of the child and all it waited for) and the peak
     RSS (MB) of the largest of those processes."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=ENV)
+                            stderr=subprocess.DEVNULL, env=ENV, cwd=cwd)
     out = proc.stdout.read() if capture else b""
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -126,7 +126,7 @@ def bench_start(runs: int) -> dict:
 
 
 def bench_in_process(runs: int) -> dict:
-    sys.path.insert(0, str(ROOT))
+    # the lintreport installed for this interpreter (bench/ is on sys.path, the root is not)
     from lintreport import checklist as cl
     from lintreport.config import Config, apply
     from lintreport.engine import lint_path
@@ -172,7 +172,9 @@ def bench_tail(n: int, runs: int) -> dict:
     folder = corpus(n)
     out = []
     for _ in range(runs):
-        r = timed([sys.executable, "-c", TAIL, str(folder), os.devnull], capture=True)
+        # from / : run from the worktree, `python -c` would import the worktree's lintreport
+        # instead of the one installed for this interpreter
+        r = timed([sys.executable, "-c", TAIL, str(folder), os.devnull], capture=True, cwd="/")
         out.append(json.loads(r["out"]))
     med = {k: statistics.median(o[k] for o in out) for k in out[0]}
     med["share"] = med["tail"] / med["wall"]
