@@ -60,6 +60,11 @@ def repeated_clause(doc, rule, ctx):
     least = rule.options["min_chars"]
     for p in doc.paragraphs:
         text = p.line.text
+        # copies end alike: a paragraph where no two clauses in a row do is skipped after
+        # one findall (most paragraphs), without a match object per clause
+        ends = [c.strip(T.SPACES)[-2:] for c in CLAUSES.findall(text, p.start, p.start + len(p.text))]
+        if not any(a == b for a, b in zip(ends, ends[1:])):
+            continue
         prev = None
         for m in CLAUSES.finditer(text, p.start, p.start + len(p.text)):
             raw = m.group(0).strip(T.SPACES)
