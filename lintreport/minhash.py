@@ -11,11 +11,33 @@ scalar code, and D002 finds the same candidates (tests/test_minhash.py compares 
 """
 from __future__ import annotations
 
+import os
+import sys
 from array import array
 
-import numpy as np
-
 from . import shingles as S
+
+
+def _numpy():
+    """numpy, loaded with OpenBLAS on one thread: by default it starts a thread per core as
+    it loads, about 50 ms of CPU in every worker process, and nothing here does linear
+    algebra. The environment is put back at once (it is read only when the library loads;
+    a program that loaded numpy before us keeps its own setting)."""
+    if "numpy" in sys.modules:
+        return sys.modules["numpy"]
+    before = os.environ.get("OPENBLAS_NUM_THREADS")
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy
+    finally:
+        if before is None:
+            del os.environ["OPENBLAS_NUM_THREADS"]
+        else:
+            os.environ["OPENBLAS_NUM_THREADS"] = before
+    return numpy
+
+
+np = _numpy()
 
 _TABLE = None
 
