@@ -89,14 +89,15 @@ def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
 
 
 def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
-            sample: int = 1):
+            sample: int = 1, shared=None):
     """(later, earlier, similarity) for each text that repeats an earlier one of the list.
 
     Candidates share at least `min_shared` of the shorter text's k-grams (of the sampled
     ones, see grams()), found through an inverted index; similarity() then decides. The
-    earliest of the best matches wins.
+    earliest of the best matches wins. `shared` is what shared_in_groups() gave for these
+    texts, if it was worked out already.
     """
-    sizes, shared = _shared(texts, k, sample)
+    sizes, shared = shared or shared_in_groups([(texts, sample)], k)[0]
     index: dict = {}                # k-gram → the texts that have it (POSTINGS at most)
     first: dict[str, int] = {}      # a text seen before, word for word: its first place
     found = []
@@ -127,17 +128,22 @@ def repeats(texts: list[str], k: int, min_shared: float, min_similarity: float,
     return found
 
 
-def _shared(texts: list[str], k: int, sample: int):
-    """(sizes, shared): how many k-grams each text has (see grams()), and those of them that
-    occur in another text too: most k-grams of a report occur in one text only and can make
-    no pair. With numpy loaded (it is for any batch, by D002) the k-grams are packed into
-    integers and compared in bulk (lintreport.minhash.shared_grams); otherwise with set
-    operations on the strings. Both give the same pairs."""
-    if "numpy" in sys.modules or len(texts) > BULK:
-        from .minhash import shared_grams
-        found = shared_grams(texts, k, sample)
-        if found is not None:
-            return found
+def shared_in_groups(groups: list[tuple[list[str], int]], k: int) -> list:
+    """For each (texts, sample) of `groups`, (sizes, shared): how many k-grams each text has
+    (see grams()), and those of them that occur in another text of the same list: most
+    k-grams of a report occur in one text only and can make no pair. With numpy loaded (it
+    is for any batch, by D002) the k-grams are packed into integers and compared in bulk,
+    all lists at once (lintreport.minhash.shared_in_groups); otherwise with set operations
+    on the strings. Both give the same pairs."""
+    found = [None] * len(groups)
+    if "numpy" in sys.modules or sum(len(texts) for texts, _ in groups) > BULK:
+        from .minhash import shared_in_groups as bulk
+        found = bulk(groups, k)
+    return [f if f is not None else _shared_strings(texts, k, sample)
+            for f, (texts, sample) in zip(found, groups)]
+
+
+def _shared_strings(texts: list[str], k: int, sample: int):
     sets = [grams(text, k, sample) for text in texts]
     seen: set[str] = set()
     common: set[str] = set()

@@ -82,3 +82,11 @@ def test_too_wide_or_too_short_falls_back_to_strings():
 def test_candidates_as_the_scalar_code(reports, common):
     keys = [array("Q", [v for para in r for v in para]) for r in reports]
     assert M.candidates(keys, 3, common) == S.candidates(keys, 3, common)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.text("法治政府建设依法#ab", min_size=5, max_size=30),
+                                   max_size=6), st.sampled_from([1, 2, 4])), max_size=3))
+def test_groups_share_only_within_themselves(groups):
+    assert M.shared_in_groups(groups, 4) == [M.shared_grams(t, 4, s) if t else ([], [])
+                                             for t, s in groups]

@@ -97,13 +97,14 @@ def duplicate_text(doc, rule, ctx):
     """Paragraphs, sentences and long clauses that repeat earlier text of the same report."""
     o = rule.options
     reported: list[tuple[int, int, int]] = []      # (line, start, end) already reported
-    for level in ("paragraph", "sentence", "clause"):
-        minimum = o[f"min_{level}"]
-        if minimum <= 0:
-            continue
-        units = _units(doc, level, minimum)
+    levels = {level: _units(doc, level, o[f"min_{level}"]) for level in SAMPLE
+              if o[f"min_{level}"] > 0}
+    # the k-grams each unit shares with others of its level, for all levels in one pass
+    shared = S.shared_in_groups([([u.norm for u in units], SAMPLE[level])
+                                 for level, units in levels.items()], o["ngram"])
+    for (level, units), known in zip(levels.items(), shared):
         found = S.repeats([u.norm for u in units], o["ngram"], o["min_shared"],
-                          o["min_similarity"], SAMPLE[level])
+                          o["min_similarity"], SAMPLE[level], known)
         fresh = [(j, i, sim) for j, i, sim in found if not _inside(units[j], reported)]
         for run in _runs(fresh, units):
             first, last = units[run[0][0]], units[run[-1][0]]
