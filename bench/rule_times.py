@@ -29,7 +29,8 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args()
     from bench import corpus
-    from lintreport import checks, document, engine, read
+    import lintreport.engine as engine
+    from lintreport import checks, document, read
     spent: dict[str, float] = defaultdict(float)
 
     def timer(name, func):
@@ -47,8 +48,13 @@ def main() -> None:
         kinds[name] = replace(kind, func=timer(kind.name, kind.func),
                               collect=kind.collect and timer(kind.name + " (collect)",
                                                              kind.collect))
-    engine.read = timer("(read)", read.read)
-    engine.parse = timer("(parse)", document.parse)
+    # where the engine looks read() and parse() up (a module of the engine package, or the
+    # engine module itself before it was split)
+    run = getattr(engine, "run", engine)
+    run = run if hasattr(run, "parse") else engine
+    if hasattr(run, "read"):
+        run.read = timer("(read)", read.read)
+    run.parse = timer("(parse)", document.parse)
     folder = corpus(args.n)
     t = time.process_time()
     engine.lint([str(folder)], jobs=1)
