@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain, compress
 
-from .text import fold
+from .hanzi import fold
 
 WORD = re.compile(r"[^\W_]+")
 DIGITS = re.compile(r"\d+")

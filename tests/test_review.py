@@ -16,7 +16,8 @@ from lintreport.document import parse
 from lintreport.engine import FileResult
 from lintreport.finding import Finding, Severity
 from lintreport.read import Line, Source
-from lintreport.review import Report, place_of, review
+from lintreport.place import place_of
+from lintreport.review import Report, review
 from lintreport.review.page import render, render_report
 from lintreport.review.table import rows, write_csv, write_xlsx
 from tests.conftest import SEEDS

@@ -17,9 +17,10 @@ from array import array
 from dataclasses import dataclass
 
 from .. import shingles as S
-from .. import text as T
+from .. import hanzi as T
 from ..finding import Hit, Related
-from ..parts import classify
+from ..parts import sections_for
+from ..place import unit_of
 from ..read import Line
 from . import Option, check
 
@@ -87,10 +88,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @check("duplicate-text",
-       min_paragraph=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才比较；0 表示不比较段落"),
-       min_sentence=Option(int, 25, doc="句子至少这么多字才比较；0 表示不比较句子"),
-       min_clause=Option(int, 30, doc="分句（逗号、冒号隔开）至少这么多字才比较；0 表示不比较分句"),
-       min_similarity=Option(float, 0.85, doc="相似度（0–1）达到此值才算重复"),
+       min_paragraph=Option(int, doc="段落去掉标点、空格后至少这么多字才比较；0 表示不比较段落"),
+       min_sentence=Option(int, doc="句子至少这么多字才比较；0 表示不比较句子"),
+       min_clause=Option(int, doc="分句（逗号、冒号隔开）至少这么多字才比较；0 表示不比较分句"),
+       min_similarity=Option(float, doc="相似度（0–1）达到此值才算重复"),
        ngram=Option(int, 4, doc="候选比对所用的字符 n 元组长度"),
        min_shared=Option(float, 0.5, doc="候选：共有的 n 元组至少占较短一方的比例"))
 def duplicate_text(doc, rule, ctx):
@@ -141,42 +142,6 @@ def _runs(found, units):
 
 # ---- across reports ----------------------------------------------------------------------
 
-PLACE_END = re.compile(r"镇|乡|街道|苏木")
-# first characters that make "X镇" a phrase (我镇, 全乡, 县曹回镇), not a township's name
-NOT_PLACE = set("我全本各该乡城每一两在和与及为对其此等年县市区省州旗盟共")
-
-
-def place_of(doc) -> str:
-    """The township a report is about (那吾镇, 虎跳峡镇), from its title and issuer, else from
-    its first paragraphs; "" when unsure. Names are two or three characters before 镇/乡/街道:
-    the three-character form wins when it is (nearly) as frequent as its two-character tail."""
-    lines = [line.text for line in [*doc.title, doc.issuer] if line is not None]
-    text, least = "\n".join(lines), 1
-    if not PLACE_END.search(text):
-        text, least = "\n".join(p.text for p in doc.paragraphs[:5]), 2
-    counts: dict[str, int] = {}
-    for m in PLACE_END.finditer(text):
-        for n in (2, 3):
-            name = text[max(m.start() - n, 0):m.end()]
-            if m.start() >= n and all(T.HAN.match(c) for c in name) and name[0] not in NOT_PLACE:
-                counts[name] = counts.get(name, 0) + 1
-    short = [c for c in counts if len(c) == 2 + len(PLACE_END.search(c).group())]
-    if not short:
-        return ""
-    best = max(short, key=lambda c: (counts[c], c))
-    longer = [c for c in counts if c != best and c.endswith(best)]
-    if longer and 5 * counts[max(longer, key=counts.get)] >= 4 * counts[best]:
-        best = max(longer, key=counts.get)
-    return best if counts[best] >= least else ""
-
-
-def unit_of(doc) -> str:
-    """The township a report is from (那吾镇), else its issuing body (井研县司法局): what
-    makes two reports the same unit's reports of different years."""
-    from ..review import place_of as issuer_of     # the review table's reading of the issuer
-    return place_of(doc) or issuer_of(doc)
-
-
 def _sketch_report(doc, rule, ctx) -> dict:
     """The worker's summary of one report: where its long paragraphs are, their text and
     their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit). The
@@ -185,7 +150,7 @@ def _sketch_report(doc, rule, ctx) -> dict:
     10,000 reports from 597 MB to 714 MB."""
     o = rule.options
     spots, texts, total = array("I"), [], 0
-    planned = {id(p) for s in classify(doc, ctx.checklist).get("plan", []) for p in s.all_paragraphs()}
+    planned = {id(p) for s in sections_for(doc, ctx.checklist, "plan") for p in s.all_paragraphs()}
     plan = array("B")           # 1 for a paragraph of the 下一年度安排 part
     long = []
     for p, norm in zip(doc.paragraphs, normalized(doc)):
@@ -204,11 +169,11 @@ def _sketch_report(doc, rule, ctx) -> dict:
 
 
 @check("duplicate-across", scope="batch", collect=_sketch_report,
-       min_chars=Option(int, 30, doc="段落去掉标点、空格后至少这么多字才参与跨报告比对"),
-       min_similarity=Option(float, 0.8, doc="相似度（0–1）达到此值才算抄用"),
-       short_chars=Option(int, 60, doc="短于此字数的段落按 short_similarity 判断"),
-       short_similarity=Option(float, 0.9, doc="短段落的相似度门槛：短段落里几句套话就占了大半，偶然相似更多见"),
-       template_reports=Option(int, 10, doc="同一段文字出现在这么多份及以上报告中，视为通用模板文字，不报"),
+       min_chars=Option(int, doc="段落去掉标点、空格后至少这么多字才参与跨报告比对"),
+       min_similarity=Option(float, doc="相似度（0–1）达到此值才算抄用"),
+       short_chars=Option(int, doc="短于此字数的段落按 short_similarity 判断"),
+       short_similarity=Option(float, doc="短段落的相似度门槛：短段落里几句套话就占了大半，偶然相似更多见"),
+       template_reports=Option(int, doc="同一段文字出现在这么多份及以上报告中，视为通用模板文字，不报"),
        ngram=Option(int, 5, doc="MinHash 所用的字符 n 元组长度"),
        bands=Option(int, 21, doc="LSH 分带数：越多越不易漏，候选也越多"),
        rows=Option(int, 3, doc="每带的 MinHash 值个数：越多候选越少"))

@@ -20,7 +20,7 @@ from .. import shingles as S
 from ..finding import Hit, Related
 from ..parts import sections_for
 from . import Option, check
-from .duplicate import unit_of
+from ..place import unit_of
 
 
 def _summary(doc, rule, ctx) -> dict:

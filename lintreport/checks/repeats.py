@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .. import text as T
+from .. import hanzi as T
 from ..finding import Fix
 from . import Option, check
 
@@ -30,7 +30,7 @@ def _han(text: str) -> int:
     return len(T.HAN.findall(text))
 
 
-@check("repeated-line", min_chars=Option(int, 6, doc="Han characters a line needs to count"))
+@check("repeated-line", min_chars=Option(int, doc="一行至少有这么多个汉字才比较"))
 def repeated_line(doc, rule, ctx):
     """A line that repeats the non-blank line right before it (a title printed twice).
 
@@ -54,7 +54,7 @@ def repeated_line(doc, rule, ctx):
         before = line
 
 
-@check("repeated-clause", min_chars=Option(int, 4, doc="Han characters a clause needs to count"))
+@check("repeated-clause", min_chars=Option(int, doc="一个分句至少有这么多个汉字才比较"))
 def repeated_clause(doc, rule, ctx):
     """A clause said twice in a row in one sentence: the second copy, with its separator."""
     least = rule.options["min_chars"]

@@ -15,7 +15,6 @@ from .. import checklist as cl
 from ..config import Config
 from ..engine import FileResult, lint
 from ..finding import Severity
-from ..place import place_of  # noqa: F401 - checks.duplicate reads the issuer this way
 
 
 @dataclass

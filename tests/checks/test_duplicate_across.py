@@ -8,7 +8,7 @@ from array import array
 
 from click.testing import CliRunner
 
-from lintreport.checks.duplicate import place_of
+from lintreport.place import township_of as place_of
 from lintreport.cli import main
 from lintreport.config import Config
 from lintreport.document import parse
