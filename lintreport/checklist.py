@@ -13,7 +13,7 @@ import re
 import string
 from functools import lru_cache
 
-from . import checks
+from . import checks, yamlfile
 from . import patterns as patterns_guard
 from .data import categories, load_data, load_yaml, rules_dir, shipped  # noqa: F401 - API
 from .errors import ConfigError
@@ -62,17 +62,18 @@ def compile_patterns(patterns, where: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
-def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
-    """Fill in defaults and check every option against the kind's declaration."""
+def validate_options(kind: checks.CheckKind, options: dict, where: str, checked: bool = False) -> dict:
+    """Fill in defaults and check every option against the kind's declaration. `checked`:
+    the options' patterns passed these checks when their file was read (`rule_files`)."""
     full = {}
     for key, value in options.items():
         if key not in kind.options:
             known = "、".join(kind.options) or "无"
             raise ConfigError(f"{where}: 检查类型“{kind.name}”没有选项“{key}”（可用：{known}）")
-        problem = kind.options[key].validate(value)
+        problem = kind.options[key].validate(value, checked)
         if problem:
             raise ConfigError(f"{where}: 选项“{key}”{problem}")
-        for text in patterns_guard.strings(value):     # options are often patterns
+        for text in () if checked else patterns_guard.strings(value):     # often patterns
             unsafe = patterns_guard.problem(text)
             if unsafe:
                 raise ConfigError(f"{where}: 选项“{key}”中的正则“{text}”{unsafe}")
@@ -85,7 +86,9 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
     return full
 
 
-def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
+def make_rule(data: dict, path: str, overrides: dict | None = None, checked: bool = False) -> Rule:
+    """A rule from its YAML data; `checked`: its file passed `check_rules` (the patterns of
+    an override are checked all the same)."""
     rid = data.get("id") if isinstance(data, dict) else None
     where = f"{path}: 规则 {rid or '（无id）'}"
     check_keys(data, RULE_KEYS, where)
@@ -107,7 +110,8 @@ def make_rule(data: dict, path: str, overrides: dict | None = None) -> Rule:
     if kind is None:
         known = "、".join(sorted(checks.load_all()))
         raise ConfigError(f"{where}: 未知的检查类型“{data['check']}”（可用：{known}）")
-    options = validate_options(kind, data.get("options") or {}, where)
+    checked = checked and not (overrides or {}).get("options")
+    options = validate_options(kind, data.get("options") or {}, where, checked)
     examples = data["examples"]
     check_keys(examples, {"pass": list, "fail": list}, f"{where}: examples")
     try:
@@ -146,6 +150,29 @@ def load_parts(data, path: str) -> dict[str, Part]:
     return parts
 
 
+def code_files() -> list[str]:
+    """The code that validates a rule file: a validated copy of the file is trusted while
+    these are unchanged too (a check kind's options may have changed)."""
+    folder = os.path.dirname(checks.__file__)
+    return [__file__, patterns_guard.__file__,
+            *sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".py"))]
+
+
+def read_rules(path: str, keys: dict) -> tuple[object, bool]:
+    """A file of rules (or a checklist) and whether its rules passed `make_rule` on their own:
+    they are validated when the file is read from YAML, and only a copy that passed is
+    cached, so a copy read back is not validated (nor its patterns compiled) again. A rule
+    only a checklist's `set` makes valid is validated with it, as before."""
+    def check_rules(data):
+        check_keys(data or {}, keys, path)
+        for raw in (data or {}).get("rules", []):
+            make_rule(raw, path)
+    try:
+        return yamlfile.load(path, check_rules, code_files()), True
+    except ConfigError:
+        return load_yaml(path), False   # the error as before, or the checklist's set mends it
+
+
 def looks_like_path(value: str) -> bool:
     """A checklist given as a file (has a folder separator or a .yaml ending), not a name."""
     return "/" in value or os.sep in value or value.lower().endswith((".yaml", ".yml"))
@@ -162,26 +189,27 @@ def load(name_or_path: str = "township") -> Checklist:
         if not os.path.isfile(path):
             names = shipped()
             raise ConfigError(f"未知的检查清单“{name_or_path}”（内置：{'、'.join(names)}，或给出文件路径）")
-    data = load_yaml(path)
+    data, checked = read_rules(path, CHECKLIST_KEYS)
     check_keys(data, CHECKLIST_KEYS, path)
     base = os.path.dirname(path)
-    raw_rules: list[tuple[dict, str]] = []
+    raw_rules: list[tuple[dict, str, bool]] = []
     for pattern in data.get("include", []):
         matched = sorted(glob.glob(os.path.join(base, pattern)))
         if not matched:
             raise ConfigError(f"{path}: include 中的“{pattern}”没有匹配任何文件")
         for file in matched:
-            included = load_yaml(file) or {}
+            included, ok = read_rules(file, RULEFILE_KEYS)
+            included = included or {}
             check_keys(included, RULEFILE_KEYS, file)
-            raw_rules += [(r, file) for r in included.get("rules", [])]
-    raw_rules += [(r, path) for r in data.get("rules", [])]
+            raw_rules += [(r, file, ok) for r in included.get("rules", [])]
+    raw_rules += [(r, path, checked) for r in data.get("rules", [])]
     overrides = {str(k).upper(): o for k, o in data.get("set", {}).items()}   # ids any case
     for rid, o in overrides.items():
         check_keys(o, OVERRIDE_KEYS, f"{path}: set.{rid}")
     rules, seen = [], {}
-    for raw, file in raw_rules:
+    for raw, file, ok in raw_rules:
         rid = str(raw.get("id")).upper() if isinstance(raw, dict) else None
-        rule = make_rule(raw, file, overrides.get(rid))
+        rule = make_rule(raw, file, overrides.get(rid), ok)
         if rule.id in seen:
             raise ConfigError(f"{file}: 规则 {rule.id}: id 与 {seen[rule.id]} 中的规则重复")
         seen[rule.id] = file

@@ -3,8 +3,6 @@
 dictionary takes most of a second to load."""
 from __future__ import annotations
 
-import logging
-
 from . import hanzi as T
 from .quantity import Quantity, clause
 
@@ -25,6 +23,7 @@ def counted(text: str, q: Quantity) -> tuple[str, ...]:
     The words before the number, less fillers (共, 全年, 开展…); when none are left, the noun
     phrase after the measure word ("组织了23场法治宣传活动" → 法治宣传, 活动).
     """
+    import logging      # only for jieba: a check without it need not import logging
     import jieba
     import jieba.posseg as pseg   # loads jieba's dictionary (~0.8 s) on first use
     jieba.setLogLevel(logging.WARNING)

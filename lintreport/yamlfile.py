@@ -97,17 +97,24 @@ def parse(path: str):
         raise ConfigError(f"{path}:{at} YAML格式错误：{problem}") from exc
 
 
-def load(path: str, validate=None):
+def load(path: str, validate=None, depends=()):
     """The data of a YAML file, from the cache when the file is unchanged. `validate(data)`
-    raises for data that must not be used; the cache is written only after it passed."""
+    raises for data that must not be used; the cache is written only after it passed, so
+    data from a validated copy need not be validated again while the code that validated it
+    is unchanged too: the size and time of each file in `depends` join the file's own."""
     folder = cache_dir()
     try:
         st = os.stat(path)
+        stamp = [st.st_size, st.st_mtime_ns]
+        for file in depends:
+            st = os.stat(file)
+            stamp += [st.st_size, st.st_mtime_ns]
     except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取：{exc.strerror}") from exc
-    stamp = [st.st_size, st.st_mtime_ns]
+        raise ConfigError(f"{exc.filename or path}: 无法读取：{exc.strerror}") from exc
     full = os.path.abspath(path)
     key = f"{os.path.basename(full)}-{zlib.crc32(full.encode('utf-8')):08x}"
+    if validate is not None:        # never the copy of a reader that did not validate
+        key += "-checked"
     cached = os.path.join(folder, key + ".json") if folder else None
     if cached:
         try:

@@ -23,13 +23,17 @@ REQUIRED = object()
 
 
 class Regex:
-    """Option type: a regular expression (a string), compiled when the checklist loads, so a
-    bad one is a configuration error naming the rule and option, not a failure per file."""
+    """Option type: a regular expression (a string), checked when the checklist loads, so a
+    bad one is a configuration error naming the rule and option, not a failure per file. A
+    rule file is checked when read from its YAML; the cached copy of a file that passed
+    (checklist.py) is not checked again, and the check compiles its patterns on first use."""
 
     @staticmethod
-    def problem(value) -> str | None:
+    def problem(value, checked: bool = False) -> str | None:
         if not isinstance(value, str):
             return f"应为正则表达式（字符串），实为{type(value).__name__}"
+        if checked:
+            return None
         if "\\b" in value:
             return f"中的正则“{value}”含\\b：中文字符之间没有词边界，请按字符匹配"
         unsafe = patterns_guard.problem(value)
@@ -65,9 +69,12 @@ class Option:
     item: Any = None            # element type for lists, value type for dicts
     key: Any = None             # key type for dicts (Regex: a mapping of patterns)
 
-    def validate(self, value) -> str | None:
-        """None if value fits, else what is wrong, in words."""
-        if self.type is Regex or isinstance(self.type, Choice):
+    def validate(self, value, checked: bool = False) -> str | None:
+        """None if value fits, else what is wrong, in words. `checked`: its patterns passed
+        Regex.problem before (a validated copy), only the types are looked at."""
+        if self.type is Regex:
+            return Regex.problem(value, checked)
+        if isinstance(self.type, Choice):
             return self.type.problem(value)
         types = self.type if isinstance(self.type, tuple) else (self.type,)
         if float in types and isinstance(value, int) and not isinstance(value, bool):
@@ -76,14 +83,14 @@ class Option:
             return f"应为{type_name(self.type)}，实为{type(value).__name__}"
         if self.key is Regex and isinstance(value, dict):
             for k in value:
-                problem = Regex.problem(k)
+                problem = Regex.problem(k, checked)
                 if problem:
                     return problem
         if self.item is not None:
             items = value.values() if isinstance(value, dict) else value
             for v in items:
                 if self.item is Regex:
-                    problem = Regex.problem(v)
+                    problem = Regex.problem(v, checked)
                     if problem:
                         return problem
                 elif not isinstance(v, self.item):
@@ -115,6 +122,37 @@ class CheckKind:
 CHECKS: dict[str, CheckKind] = {}
 _loaded = False
 
+# Which module of this package registers which kinds, so that a run imports only the
+# modules of the kinds its rules use (a check module costs its imports and regexes).
+# tests/test_check_kinds.py keeps it equal to what importing every module registers; a kind
+# missing here is still found, by importing them all.
+MODULES = {
+    "budget": ("time-budget",),
+    "citation": ("cited-title",),
+    "coverage": ("topic",),
+    "dates": ("event-before", "event-upcoming", "future-date", "heading-year", "partial-period",
+              "plan-period", "plan-year"),
+    "duplicate": ("duplicate-across", "duplicate-text"),
+    "followup": ("plan-followup", "plan-repeated"),
+    "hygiene": ("conversion-debris", "mojibake", "unknown-switch", "web-chrome"),
+    "layout_page": ("page-margins", "page-number", "page-number-format", "page-size"),
+    "layout_text": ("body-font", "closing-layout", "date-numerals", "first-line-indent",
+                    "font-equivalent", "heading-font", "line-spacing", "title-format"),
+    "marks": ("nested-title-marks", "year-range-dash"),
+    "metadata": ("closing-present", "deadline", "page-publisher", "report-text", "title-present",
+                 "year-consistency"),
+    "numbering": ("enumeration-sequence", "heading-form", "heading-marker", "heading-sequence"),
+    "numbers": ("approximate-exact", "count-conflict", "part-exceeds-whole", "parts-exceed-total",
+                "rate-arithmetic", "rate-over-100"),
+    "numerals": ("abbreviated-year", "fullwidth-digits"),
+    "punctuation": ("doubled-punctuation", "halfwidth-punctuation", "stray-space", "title-comma",
+                    "unbalanced-pairs"),
+    "repeats": ("repeated-clause", "repeated-line"),
+    "structure": ("part-mentions", "part-order", "required-part"),
+    "wording": ("existence", "substitution"),
+}
+MODULE_OF = {kind: module for module, kinds in MODULES.items() for kind in kinds}
+
 
 def check(name: str, *, scope: str = "document", collect: Callable | None = None,
           previous: bool = False, **options):
@@ -127,7 +165,8 @@ def check(name: str, *, scope: str = "document", collect: Callable | None = None
 
 
 def load_all() -> dict[str, CheckKind]:
-    """Import every module of this package once, which registers its kinds."""
+    """Import every module of this package once, which registers its kinds (for listings,
+    the docs and an unknown name; a run asks `get`)."""
     global _loaded
     if not _loaded:
         # a plain listing: pkgutil's machinery costs more than the few imports it finds
@@ -139,4 +178,9 @@ def load_all() -> dict[str, CheckKind]:
 
 
 def get(name: str) -> CheckKind | None:
-    return load_all().get(name)
+    """The kind of this name, importing only the module that registers it."""
+    kind = CHECKS.get(name)
+    if kind is None and name in MODULE_OF:
+        importlib.import_module(f"{__name__}.{MODULE_OF[name]}")
+        kind = CHECKS.get(name)
+    return kind if kind is not None else load_all().get(name)
