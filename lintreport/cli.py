@@ -7,10 +7,14 @@ import importlib
 import os
 import sys
 
-import click
+from . import regexcache
 
-from .clihelp import command_classes, install
-from .errors import LintreportError
+regexcache.install()    # first: every module below compiles its patterns when imported
+
+import click  # noqa: E402
+
+from .clihelp import command_classes, install  # noqa: E402
+from .errors import LintreportError  # noqa: E402
 
 install()       # click's own words (Usage:, Error: …) in Chinese
 ZhGroup, ZhCommand = command_classes()
