@@ -64,7 +64,7 @@ def compile_patterns(patterns, where: str) -> tuple[re.Pattern, ...]:
 
 def validate_options(kind: checks.CheckKind, options: dict, where: str, checked: bool = False) -> dict:
     """Fill in defaults and check every option against the kind's declaration. `checked`:
-    the options' patterns passed these checks when their file was read (`rule_files`)."""
+    the options' patterns passed these checks when their file was read (`read_rules`)."""
     full = {}
     for key, value in options.items():
         if key not in kind.options:
@@ -87,7 +87,7 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str, checked:
 
 
 def make_rule(data: dict, path: str, overrides: dict | None = None, checked: bool = False) -> Rule:
-    """A rule from its YAML data; `checked`: its file passed `check_rules` (the patterns of
+    """A rule from its YAML data; `checked`: its file passed `read_rules` (the patterns of
     an override are checked all the same)."""
     rid = data.get("id") if isinstance(data, dict) else None
     where = f"{path}: 规则 {rid or '（无id）'}"

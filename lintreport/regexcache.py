@@ -21,13 +21,14 @@ import os
 import sys
 from array import array
 
+from .yamlfile import cache_dir, keep
+
 MAX_ENTRIES = 4000      # a user's rules add patterns; past this the file is started afresh
 PYTHONS = ((3, 11), (3, 14))    # re._compiler.compile as repeated below, from and before
 _state: dict = {}
 
 
 def path() -> str | None:
-    from .yamlfile import cache_dir
     folder = cache_dir()
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
     return os.path.join(folder, f"regex-{tag}.marshal") if folder else None
@@ -89,25 +90,16 @@ def _read(file: str, magic: int) -> dict:
 
 
 def save() -> None:
-    """Write the patterns of this run (and those kept before) if any were new: atomically,
-    so a parallel run reads the old file or the new one, never half of one."""
+    """Write the patterns of this run (and those kept before) if any were new, atomically
+    (a parallel run reads the old file or the new one, never half of one)."""
     if not _state.get("new"):
         return
     store, file = _state["store"], _state["file"]
     if len(store) > MAX_ENTRIES:
         store = {k: store[k] for k in _state["used"] if k in store}
-    tmp = f"{file}.{os.getpid()}"
     try:
-        os.makedirs(os.path.dirname(file), exist_ok=True)
-        with open(tmp, "wb") as f:
-            marshal.dump({"magic": _state["magic"], "patterns": store}, f)
-        os.replace(tmp, file)
-        _state["new"] = False
-    except (OSError, ValueError):
-        pass                    # no cache: the next run compiles as usual
-    finally:
-        if os.path.exists(tmp):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        content = marshal.dumps({"magic": _state["magic"], "patterns": store})
+    except ValueError:
+        return
+    keep(file, content)
+    _state["new"] = False

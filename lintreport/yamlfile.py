@@ -134,19 +134,26 @@ def load(path: str, validate=None, depends=()):
 
 
 def _store(cached: str, stamp: list, data) -> None:
-    """Keep a JSON copy: atomic (parallel workers never read half a file), size-capped, and
-    no temporary file left behind whatever happens."""
-    tmp = f"{cached}.{os.getpid()}"
+    """Keep a JSON copy, size-capped."""
     try:
         text = json.dumps({"stamp": stamp, "data": data}, ensure_ascii=False, default=_encode)
-        if len(text) > MAX_CACHE:
-            return
+    except (TypeError, ValueError, RecursionError):
+        return                      # odd values: no copy, just slower
+    if len(text) <= MAX_CACHE:
+        keep(cached, text.encode("utf-8"))
+
+
+def keep(cached: str, content: bytes) -> None:
+    """Write a file of the cache: atomic (parallel workers never read half a file), and no
+    temporary file left behind whatever happens; failing only means no cache."""
+    tmp = f"{cached}.{os.getpid()}"
+    try:
         os.makedirs(os.path.dirname(cached), exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
+        with open(tmp, "wb") as f:
+            f.write(content)
         os.replace(tmp, cached)
-    except (OSError, TypeError, ValueError, RecursionError):
-        pass                        # no cache (read-only home, odd values): just slower
+    except OSError:
+        pass                        # no cache (read-only home, full disk): just slower
     finally:
         if os.path.exists(tmp):
             try:
