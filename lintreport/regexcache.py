@@ -59,6 +59,8 @@ def install() -> None:
         used.add(key)
         entry = store.get(key)
         if entry is None:
+            if not ours(sys._getframe(1)):
+                return original(p, flags)
             tree = parser.parse(p, flags)
             code = array("I", compiler._code(tree, flags)).tobytes()   # quick to read back
             index = [None] * tree.state.groups
@@ -76,6 +78,15 @@ def install() -> None:
 
     compiler.compile = compile
     atexit.register(save)
+
+
+def ours(frame) -> bool:
+    """Whether the pattern comes from lintreport (its modules, rules and data), past re's own
+    functions: what a test session or a library compiles is not kept (it would grow the file
+    every run has to read)."""
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "re":
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "lintreport"
 
 
 def _read(file: str, magic: int) -> dict:
