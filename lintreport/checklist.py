@@ -62,18 +62,17 @@ def compile_patterns(patterns, where: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
-def validate_options(kind: checks.CheckKind, options: dict, where: str, checked: bool = False) -> dict:
-    """Fill in defaults and check every option against the kind's declaration. `checked`:
-    the options' patterns passed these checks when their file was read (`read_rules`)."""
+def validate_options(kind: checks.CheckKind, options: dict, where: str) -> dict:
+    """Fill in defaults and check every option against the kind's declaration."""
     full = {}
     for key, value in options.items():
         if key not in kind.options:
             known = "、".join(kind.options) or "无"
             raise ConfigError(f"{where}: 检查类型“{kind.name}”没有选项“{key}”（可用：{known}）")
-        problem = kind.options[key].validate(value, checked)
+        problem = kind.options[key].validate(value)
         if problem:
             raise ConfigError(f"{where}: 选项“{key}”{problem}")
-        for text in () if checked else patterns_guard.strings(value):     # often patterns
+        for text in patterns_guard.strings(value):     # options are often patterns
             unsafe = patterns_guard.problem(text)
             if unsafe:
                 raise ConfigError(f"{where}: 选项“{key}”中的正则“{text}”{unsafe}")
@@ -87,8 +86,9 @@ def validate_options(kind: checks.CheckKind, options: dict, where: str, checked:
 
 
 def make_rule(data: dict, path: str, overrides: dict | None = None, checked: bool = False) -> Rule:
-    """A rule from its YAML data; `checked`: its file passed `read_rules` (the patterns of
-    an override are checked all the same)."""
+    """A rule from its YAML data. `checked`: its file passed `read_rules`, so its options
+    are complete and valid and its kind need not be imported yet (options an override
+    brings are validated all the same, with the rule's own)."""
     rid = data.get("id") if isinstance(data, dict) else None
     where = f"{path}: 规则 {rid or '（无id）'}"
     check_keys(data, RULE_KEYS, where)
@@ -106,12 +106,14 @@ def make_rule(data: dict, path: str, overrides: dict | None = None, checked: boo
         severity = Severity.parse(data["severity"])
     except KeyError:
         raise ConfigError(f"{where}: 键“severity”应为 error、warning 或 info") from None
-    kind = checks.get(data["check"])
-    if kind is None:
-        known = "、".join(sorted(checks.load_all()))
-        raise ConfigError(f"{where}: 未知的检查类型“{data['check']}”（可用：{known}）")
-    checked = checked and not (overrides or {}).get("options")
-    options = validate_options(kind, data.get("options") or {}, where, checked)
+    if checked and not (overrides or {}).get("options") and checks.known(data["check"]):
+        options = data.get("options") or {}
+    else:
+        kind = checks.get(data["check"])
+        if kind is None:
+            known = "、".join(sorted(checks.load_all()))
+            raise ConfigError(f"{where}: 未知的检查类型“{data['check']}”（可用：{known}）")
+        options = validate_options(kind, data.get("options") or {}, where)
     examples = data["examples"]
     check_keys(examples, {"pass": list, "fail": list}, f"{where}: examples")
     try:
@@ -159,14 +161,15 @@ def code_files() -> list[str]:
 
 
 def read_rules(path: str, keys: dict) -> tuple[object, bool]:
-    """A file of rules (or a checklist) and whether its rules passed `make_rule` on their own:
-    they are validated when the file is read from YAML, and only a copy that passed is
-    cached, so a copy read back is not validated (nor its patterns compiled) again. A rule
-    only a checklist's `set` makes valid is validated with it, as before."""
+    """A file of rules (or a checklist) and whether its rules passed `make_rule` on their own.
+    They are validated when the file is read from YAML, and their options completed with
+    the kinds' defaults; only a copy that passed is cached, so a rule read back from it is
+    not validated again (nor its patterns compiled, nor its kind's module imported before a
+    run uses it). A rule only a checklist's `set` makes valid is validated with it, as before."""
     def check_rules(data):
         check_keys(data or {}, keys, path)
         for raw in (data or {}).get("rules", []):
-            make_rule(raw, path)
+            raw["options"] = make_rule(raw, path).options      # with the defaults
     try:
         return yamlfile.load(path, check_rules, code_files()), True
     except ConfigError:

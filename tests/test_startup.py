@@ -82,6 +82,32 @@ def test_only_the_kinds_of_the_checklists_rules_are_imported(tmp_path):
     assert kinds == ["wording"]
 
 
+def test_select_imports_only_the_kinds_it_selects(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    loaded = modules_after(tmp_path, "check", "--select", "punctuation", str(report))
+    kinds = {m.rpartition(".")[2] for m in loaded if m.startswith("lintreport.checks.")}
+    assert "punctuation" in kinds and not kinds & {"citation", "dates", "numbers", "duplicate",
+                                                  "followup", "layout_page", "layout_text"}, kinds
+
+
+def test_every_default_is_what_the_json_copy_gives_back():
+    """A rule read back from its validated copy has its defaults from JSON: they must be the
+    same values of the same types (a tuple would come back a list)."""
+    def same(a, b):
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, dict):
+            return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, list):
+            return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return a == b
+    for name, kind in checks.load_all().items():
+        for key, option in kind.options.items():
+            if option.default is not checks.REQUIRED:
+                assert same(option.default, json.loads(json.dumps(option.default))), (name, key)
+
+
 def test_the_table_of_kinds_is_what_the_modules_register():
     registered: dict[str, list[str]] = {}
     for name, kind in checks.load_all().items():

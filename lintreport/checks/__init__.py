@@ -23,17 +23,13 @@ REQUIRED = object()
 
 
 class Regex:
-    """Option type: a regular expression (a string), checked when the checklist loads, so a
-    bad one is a configuration error naming the rule and option, not a failure per file. A
-    rule file is checked when read from its YAML; the cached copy of a file that passed
-    (checklist.py) is not checked again, and the check compiles its patterns on first use."""
+    """Option type: a regular expression (a string), compiled when the checklist loads, so a
+    bad one is a configuration error naming the rule and option, not a failure per file."""
 
     @staticmethod
-    def problem(value, checked: bool = False) -> str | None:
+    def problem(value) -> str | None:
         if not isinstance(value, str):
             return f"应为正则表达式（字符串），实为{type(value).__name__}"
-        if checked:
-            return None
         if "\\b" in value:
             return f"中的正则“{value}”含\\b：中文字符之间没有词边界，请按字符匹配"
         unsafe = patterns_guard.problem(value)
@@ -69,12 +65,9 @@ class Option:
     item: Any = None            # element type for lists, value type for dicts
     key: Any = None             # key type for dicts (Regex: a mapping of patterns)
 
-    def validate(self, value, checked: bool = False) -> str | None:
-        """None if value fits, else what is wrong, in words. `checked`: its patterns passed
-        Regex.problem before (a validated copy), only the types are looked at."""
-        if self.type is Regex:
-            return Regex.problem(value, checked)
-        if isinstance(self.type, Choice):
+    def validate(self, value) -> str | None:
+        """None if value fits, else what is wrong, in words."""
+        if self.type is Regex or isinstance(self.type, Choice):
             return self.type.problem(value)
         types = self.type if isinstance(self.type, tuple) else (self.type,)
         if float in types and isinstance(value, int) and not isinstance(value, bool):
@@ -83,14 +76,14 @@ class Option:
             return f"应为{type_name(self.type)}，实为{type(value).__name__}"
         if self.key is Regex and isinstance(value, dict):
             for k in value:
-                problem = Regex.problem(k, checked)
+                problem = Regex.problem(k)
                 if problem:
                     return problem
         if self.item is not None:
             items = value.values() if isinstance(value, dict) else value
             for v in items:
                 if self.item is Regex:
-                    problem = Regex.problem(v, checked)
+                    problem = Regex.problem(v)
                     if problem:
                         return problem
                 elif not isinstance(v, self.item):
@@ -175,6 +168,11 @@ def load_all() -> dict[str, CheckKind]:
                 importlib.import_module(f"{__name__}.{name[:-3]}")
         _loaded = True
     return CHECKS
+
+
+def known(name: str) -> bool:
+    """Whether there is a kind of this name, without importing its module."""
+    return name in CHECKS or name in MODULE_OF
 
 
 def get(name: str) -> CheckKind | None:
