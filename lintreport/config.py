@@ -64,8 +64,10 @@ def _pyproject(path: str):
         import tomli as tomllib
     try:
         with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            raw = f.read()
+        # most projects' pyproject.toml has no section of ours: no need to parse it then
+        data = tomllib.loads(raw.decode("utf-8")) if b"lintreport" in raw else {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: 无法读取：{exc}") from exc
     return data.get("tool", {}).get("lintreport")
 

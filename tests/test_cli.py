@@ -161,3 +161,16 @@ def test_pyproject_tool_section(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = run("check", "--format", "json", "r.txt")
     assert {f["rule"] for f in json.loads(r.stdout)["files"][0]["findings"]} == {"S004"}
+
+
+def test_a_pyproject_of_someone_elses_tool_is_not_ours(tmp_path, monkeypatch):
+    """A pyproject.toml without a lintreport section is passed over unread, even one that
+    is not valid TOML: it is some other tool's business, and the full rule set runs."""
+    (tmp_path / "pyproject.toml").write_text('[tool.black\nline-length = 100\n', encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    shutil.copy(SEEDS[2], tmp_path / "r.txt")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "--format", "json", "r.txt")
+    out = json.loads(r.stdout)
+    assert out.get("config") is None
+    assert len({f["rule"] for f in out["files"][0]["findings"]}) > 1

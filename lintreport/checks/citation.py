@@ -111,11 +111,12 @@ def subsequence(short: str, long: str) -> bool:
 def injected(k: str, forms) -> tuple[Entry, str] | None:
     """A registered title with foreign words pushed into it, whole otherwise:
     (entry, the foreign words). 中共中央三升体育平台全面推进依法治国…的决定."""
-    from rapidfuzz.distance import Levenshtein
     size = len(k)
     for name, _, entry in forms:
-        if len(name) < 10 or size < len(name) + 2:
+        # the edits leave the first and last characters alone: titles differing there are out
+        if len(name) < 10 or size < len(name) + 2 or name[0] != k[0] or name[-1] != k[-1]:
             continue
+        from rapidfuzz.distance import Levenshtein      # only for a title that may be one
         ops = [op for op in Levenshtein.opcodes(name, k) if op.tag != "equal"]
         if not ops or ops[0].dest_start == 0 or ops[-1].dest_end == size:
             continue
@@ -129,22 +130,27 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
     return None
 
 
+def distance(a: str, b: str, cutoff: int) -> int:
+    """Edit distance up to cutoff (cutoff + 1 beyond); rapidfuzz imported at first need."""
+    from rapidfuzz.distance import Levenshtein
+    return Levenshtein.distance(a, b, score_cutoff=cutoff)
+
+
 def near(k: str, forms, by_kind) -> Entry | None:
     """The registered title a misquoted one stands for: one or two characters off, or a
     made-up short form of a law (《交通法》 for 《道路交通安全法》)."""
-    from rapidfuzz.distance import Levenshtein
     kind, best, best_score, size = doc_type(k), None, 0.0, len(k)
     # a title of a known type is compared only with registered titles of that type
     for name, _kind, entry in forms if kind is None else by_kind.get(kind, []):
         n = len(name)
         allowed = 0 if n < 8 else 1 if n < 16 else 2 if n < 30 else 3
         # the edit distance is at least the difference in length: no need to compute it then
-        d = Levenshtein.distance(k, name, score_cutoff=allowed) \
-            if allowed and abs(size - n) <= allowed else 0
+        d = distance(k, name, allowed) if allowed and abs(size - n) <= allowed else 0
         if 0 < d <= allowed:
             score = 2.0 - d / n
         elif (3 <= size < n and entry.kind in ("法律", "行政法规")
               and (kind is not None or k[0] == name[0]) and subsequence(k, name)):
+            from rapidfuzz.distance import Levenshtein
             score = Levenshtein.normalized_similarity(k, name)
         else:
             continue
