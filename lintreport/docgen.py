@@ -1,12 +1,12 @@
 """Generate docs/rules.md from the shipped checklists and docs/check-kinds.md from the
-check kinds' docstrings and option declarations, so neither reference can drift.
+check kinds' Chinese descriptions (`@check(..., doc=...)`) and option declarations, so
+neither reference can drift.
 
     python -m lintreport.docgen > docs/rules.md
     python -m lintreport.docgen kinds > docs/check-kinds.md
 """
 from __future__ import annotations
 
-import inspect
 import sys
 
 from . import checklist as cl
@@ -52,7 +52,7 @@ def render() -> str:
     others = [cl.load(name) for name in cl.shipped() if name != "township"]
     out = ["# 规则参考", "",
            "本页由 `python -m lintreport.docgen > docs/rules.md` 从 `rules/` 中的 YAML 生成，请勿手工编辑。",
-           "", f"默认检查清单 `{township.name}`（{township.title}），共 {len(township.rules)} 条规则。"]
+           "", f"默认检查清单 `{township.name}`（{township.title}），共{len(township.rules)}条规则。"]
     for other in others:
         out.append(f"另有检查清单 `{other.name}`（{other.title}），规则相同，差异见各规则下的说明。")
     out += ["", "| 规则 | 名称 | 英文名 | 类别 | 级别 |", "|---|---|---|---|---|"]
@@ -80,12 +80,25 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
+def yaml_value(value) -> str:
+    """A value as a rule's YAML writes it (`true`, `[原, 旧]`, a pattern with single
+    backslashes), not as Python shows it (`True`, `['原', '旧']`, doubled backslashes)."""
+    import yaml
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
 def option_text(opt) -> str:
-    """One option's line: its type, its default (or that it is required) and what it means."""
+    """What follows an option's name: its type and default (or that it is required) in
+    brackets, then what it means."""
     from . import checks
-    kind = checks.type_name(opt.type) + (f"（元素：{checks.type_name(opt.item)}）" if opt.item else "")
-    default = "必需" if opt.default is checks.REQUIRED else f"默认 `{opt.default!r}`"
-    return f"{kind}，{default}" + (f"：{opt.doc}" if opt.doc else "")
+    kind, item = checks.type_name(opt.type), opt.item and checks.type_name(opt.item)
+    if item and opt.type is dict:
+        kind = (f"键为{checks.type_name(opt.key)}、" if opt.key else "") + f"值为{item}的映射"
+    elif item:
+        kind = f"{item}的{kind}"
+    default = "必需" if opt.default is checks.REQUIRED else f"默认 `{yaml_value(opt.default)}`"
+    return f"（{kind}，{default}）" + (f"：{opt.doc}" if opt.doc else "")
 
 
 def render_kinds() -> str:
@@ -94,20 +107,21 @@ def render_kinds() -> str:
     kinds = checks.load_all()
     township = cl.load("township")
     out = ["# 检查类型参考", "",
-           "本页由 `python -m lintreport.docgen kinds > docs/check-kinds.md` 从各检查类型的说明和选项声明生成，请勿手工编辑。",
+           "本页由 `python -m lintreport.docgen kinds > docs/check-kinds.md` 从各检查类型的说明"
+           "（`lintreport/checks/` 中 `@check(..., doc=...)` 的 `doc`）和选项声明生成，请勿手工编辑。",
            "", "规则（YAML）用 `check:` 选一个检查类型，用 `options:` 给它选项。"
            "通用的 `existence`（出现即报）和 `substitution`（应改写为）只需 YAML 就能写出新的用语规则。",
-           "", f"共 {len(kinds)} 个检查类型。"]
+           "", f"共{len(kinds)}个检查类型。"]
     for name in sorted(kinds):
         kind = kinds[name]
-        rules = [r.id for r in township.rules if r.check == name]
+        rules = [f"[{r.id}](rules.md#{r.id.lower()})" for r in township.rules if r.check == name]
         scope = "跨报告（一批报告一起检查）" if kind.scope == "batch" else "单份报告"
-        out += ["", f"## `{name}`", "", inspect.cleandoc(kind.doc) or "（无说明）", "",
+        out += ["", f"## `{name}`", "", kind.doc or "（无说明）", "",
                 f"- 范围：{scope}" + ("；需要上一年度的报告（--previous）" if kind.previous else ""),
                 f"- 使用它的规则：{'、'.join(rules) if rules else '无（供自定义规则使用）'}"]
         if kind.options:
             out += ["- 选项："]
-            out += [f"  - `{key}`：{option_text(opt)}" for key, opt in kind.options.items()]
+            out += [f"  - `{key}`{option_text(opt)}" for key, opt in kind.options.items()]
     return "\n".join(out) + "\n"
 
 

@@ -108,7 +108,7 @@ class CheckKind:
     options: dict = field(default_factory=dict)
     scope: str = "document"
     collect: Callable | None = None
-    doc: str = ""
+    doc: str = ""               # what it finds, in Chinese, for those who write rules
     previous: bool = False      # needs last year's reports (--previous): run only with them
 
 
@@ -147,12 +147,14 @@ MODULES = {
 MODULE_OF = {kind: module for module, kinds in MODULES.items() for kind in kinds}
 
 
-def check(name: str, *, scope: str = "document", collect: Callable | None = None,
+def check(name: str, *, doc: str = "", scope: str = "document", collect: Callable | None = None,
           previous: bool = False, **options):
-    """Register a check kind under `name`, with the options a rule may give it."""
+    """Register a check kind under `name`, with the options a rule may give it. `doc` says
+    in Chinese what the kind finds, for the people who write rules (docs/check-kinds.md),
+    as each Option's doc does for its option; the function's docstring stays the
+    developers' note, in English, and is not shown to users."""
     def register(func):
-        CHECKS[name] = CheckKind(name, func, options, scope, collect,
-                                 (func.__doc__ or "").strip(), previous)
+        CHECKS[name] = CheckKind(name, func, options, scope, collect, doc.strip(), previous)
         return func
     return register
 

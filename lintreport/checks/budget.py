@@ -12,6 +12,10 @@ from ..read import Line
 from . import Option, check
 
 @check("time-budget",
+       doc="一份报告检查用时超过上限时报一条：程序在两条规则之间看时钟，"
+           "用完时限后其余规则不再运行，提示中写明用了多少秒、有几条规则没有运行。"
+           "真正的报告远用不了这么久，超时的多是异常文件（超长段落、成千上万的数字或重复文字）；"
+           "这一批的其他报告照常检查。",
        seconds=Option((int, float), doc="每份报告检查用时的上限（秒）；超过后其余规则不再运行"))
 def time_budget(doc, rule, ctx):
     """One finding when the checks of a report ran over its time budget."""

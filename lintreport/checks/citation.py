@@ -211,13 +211,24 @@ def zh_date(d: datetime.date) -> str:
 
 
 @check("cited-title",
+       doc="书名号中引用的法律、法规和中央文件名称有没有问题：逐一与登记表"
+           "（`rules/data/citations.yaml`）核对。选项 `problem` 决定报哪一种："
+           "名称中混入了无关文字（网页被篡改，如“《中共中央三升体育平台全面推进依法治国若干重大"
+           "问题的决定》”）；名称写错一两个字或用了自造的简称（“《交通法》”"
+           "应为“《道路交通安全法》”）；引用了已废止或被取代的文件；"
+           "引用了报告写成时尚未出台的文件，或在施行之前就说“依据”“执行”。"
+           "以地名开头的地方文件和登记表中没有的名称不报。",
        problem=Option(Choice("injected", "misquoted", "superseded", "premature"),
-                      doc="which trouble: injected | misquoted | superseded | premature"),
-       register=Option(str, "citations", doc="the register in rules/data/"),
+                      doc="报哪一种问题：injected（名称中混入了无关文字）、"
+                          "misquoted（名称有误或用了自造的简称）、superseded（已废止或被取代）、"
+                          "premature（报告写成时尚未出台或尚未施行）"),
+       register=Option(str, "citations", doc="登记表：`rules/data/` 中的文件名，不含 .yaml"),
        historical=Option(list, ["原", "旧", "废止", "取代", "替代", "代替", "此前"], item=str,
-                         doc="words before a superseded title that show it is cited as history"),
+                         doc="已废止文件的名称前六个字以内有这些词之一（“原《……》”"
+                             "“已废止的《……》”），说明是作为历史提及，不报"),
        applying=Option(list, ["执行", "依据", "依照", "按照", "根据", "适用", "实施", "落实"], item=str,
-                       doc="words before a title that say the report applied it"))
+                       doc="名称前六个字以内有这些词之一（“依据《……》”），"
+                           "说明报告施行了这份文件；文件在报告日期之后才施行的，报出"))
 def cited_title(doc, rule, ctx):
     """A quoted title of a law or central document that is garbled, misquoted, superseded
     or cited before it was issued (or applied before it took effect)."""

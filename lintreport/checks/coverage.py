@@ -15,10 +15,16 @@ def _found(text: str, any_patterns, all_patterns) -> bool:
 
 
 @check("topic",
-       topic=Option(str, doc="the topic's name, for the message"),
-       any=Option(list, item=Regex, doc="patterns any one of which names the topic"),
-       all=Option(list, [], item=Regex, doc="patterns that together name it (its parts)"),
-       parts=Option(list, [], item=str, doc="parts it must appear in; empty: anywhere"))
+       doc="报告是否写到了某项工作（如行政执法“三项制度”、领导干部述法、合法性审查）：在标题、"
+           "各级小标题和正文中找 `any` 中的任一个正则，或同时找到 `all` 中的全部正则；"
+           "都找不到就报一条。给了 `parts` 的，还要写在这些部分中（如写在“主要举措和成效”里，"
+           "不能只写在“下一年度安排”里）；报告缺少这些部分的，由结构规则报出，这里不报。",
+       topic=Option(str, doc="这项工作的名称，代入规则 `message` 中的 {topic}"),
+       any=Option(list, item=Regex, doc="出现其中任一个，就算写到了这项工作"),
+       all=Option(list, [], item=Regex, doc="全部出现（分别写到这项工作的各个方面），"
+                                            "也算写到了；空列表表示不用"),
+       parts=Option(list, [], item=str, doc="必须写在其中的部分（检查清单 `parts` 中的键）；"
+                                            "空列表表示写在报告任何地方都可以"))
 def topic(doc, rule, ctx):
     """The report mentions the topic, in one of the given parts where parts are given."""
     o = rule.options

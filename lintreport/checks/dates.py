@@ -76,7 +76,10 @@ def _paragraphs(doc, ctx):
     return memo[key]
 
 
-@check("heading-year")
+@check("heading-year",
+       doc="小标题中的年份应是报告年度：2024年度报告中出现“二、2023年工作举措”，报出；"
+           "“下一年度工作安排”部分中的小标题应是下一年（2025年）。书名号中的文件名、"
+           "发文字号中的年份和“2020年以来”“2023年底”一类说法不报。")
 def heading_year(doc, rule, ctx):
     """A heading's year is the report year (the next year in the plan part)."""
     if not doc.report_year:
@@ -95,7 +98,11 @@ def heading_year(doc, rule, ctx):
                 "where": "工作安排" if plan else "本年度工作"})
 
 
-@check("plan-year")
+@check("plan-year",
+       doc="报告中制定或落实的一年期计划应是本年度的：2024年度报告写“印发了《2023年普法工作要"
+           "点》”，疑为沿用旧稿；“下一年度工作安排”部分中应是下一年的计划。"
+           "同一分句前面已说明是那一年的事（作为往事叙述）、“落实2023年出台的方案”"
+           "一类说明计划何时制定的，以及跨年度的规划（2021—2025年）不报。")
 def plan_year(doc, rule, ctx):
     """A one-year plan made or carried out in the report year is that year's plan."""
     if not doc.report_year:
@@ -117,7 +124,13 @@ def plan_year(doc, rule, ctx):
 
 
 @check("future-date",
-       ahead=Option(Regex, "到|至|计划|拟|将|力争|确保|预计|争取", doc="words before a date that make it a target"))
+       doc="“下一年度工作安排”以外的部分，写成已经做了的事，日期不应晚于报告的成文日期；"
+           "没有可信的成文日期时，按公开期限（次年4月1日，可在配置中用 `deadline` 修改）。"
+           "日期前有 `ahead` 中的词（“力争2025年6月底前完成”）的是目标，“年底前”"
+           "一类和书名号中的年份也不报；只写年份的，按该年1月1日比较。",
+       ahead=Option(Regex, "到|至|计划|拟|将|力争|确保|预计|争取",
+                    doc="日期前同一分句中、相隔不超过4个字处有这些词（如“到”“计划”"
+                        "“力争”），日期就是目标而不是已做的事，不报"))
 def future_date(doc, rule, ctx):
     """Outside the plan part, the report states nothing as done after the date it was written."""
     if not doc.report_year:
@@ -144,7 +157,12 @@ def future_date(doc, rule, ctx):
 
 
 @check("partial-period",
-       phrases=Option(Regex, PARTIAL.pattern, doc="pattern of phrases naming a part of the year"))
+       doc="年度报告应写全年的情况：“下一年度工作安排”以外的部分出现“上半年”“前三季度”“截至10月”"
+           "“1—10月”“目前已开展……5次”一类说法，疑为套用半年总结或阶段性材料。"
+           "同一句中也写了“下半年”的、“2019年以来累计……截至目前”一类跨年累计的，"
+           "以及书名号中的不报。",
+       phrases=Option(Regex, PARTIAL.pattern, doc="表示一年中一段时间的说法（“上半年”"
+                                                  "“截至10月”等）"))
 def partial_period(doc, rule, ctx):
     """An annual report speaks of the whole year, not 上半年 or 截至10月."""
     pattern = re.compile(rule.options["phrases"])
@@ -162,8 +180,8 @@ def partial_period(doc, rule, ctx):
             yield doc.hit(line, m.start(), m.end(), args={"phrase": m.group(0)})
 
 
-TABLE = Option(str, "events", doc="the dated table: a shipped name (rules/data/NAME.yaml) "
-                                   "or the path of a YAML file of the same shape")
+TABLE = Option(str, "events", doc="日期表：随程序提供的表名（`rules/data/` 中的文件名，"
+                                  "不含 .yaml，如 events），或同样格式的 YAML 文件的路径")
 def _mentions(doc, ctx, table: str, kind: int) -> list:
     """(line, match, entry, in_plan, text) for each mention of an event (kind 0) or a period
     (kind 1) of a table, found once per report: two checks look for the events."""
@@ -187,7 +205,11 @@ def _coming(text: str, m) -> bool:
     return bool(COMING_BEFORE.search(before) or COMING_AFTER.match(after))
 
 
-@check("event-upcoming", table=TABLE)
+@check("event-upcoming",
+       doc="在所写年度之前已经召开的会议，不应仍说成即将召开：2023年度报告写“迎接党的二十大胜利"
+           "召开”（二十大于2022年10月召开），疑为沿用旧稿；“下一年度工作安排”部分按下一年算。"
+           "会议及其日期见选项 `table` 指定的日期表。",
+       table=TABLE)
 def event_upcoming(doc, rule, ctx):
     """A meeting that was held before the period written about is not spoken of as coming."""
     if not doc.report_year:
@@ -209,7 +231,11 @@ def quote(name: str) -> str:
     return name if name[:1] in "“《" else f"“{name}”"
 
 
-@check("event-before", table=TABLE)
+@check("event-before",
+       doc="报告说成已经发生的事件（会议、法律的通过或施行等），日期不应晚于报告写成的时间（成文"
+           "日期；没有可信的成文日期时按公开期限）：写成于2024年3月的报告引述了2024年7月才召开的"
+           "会议，报出。说成即将召开的不报。事件及其日期见选项 `table` 指定的日期表。",
+       table=TABLE)
 def event_before(doc, rule, ctx):
     """An event cited as past happened before the report was written."""
     if not doc.report_year:
@@ -224,7 +250,12 @@ def event_before(doc, rule, ctx):
                 "report": doc.report_year})
 
 
-@check("plan-period", table=TABLE)
+@check("plan-period",
+       doc="报告中说成当前的规划期（如“‘八五’普法”“‘十四五’规划”），应覆盖所写的年度："
+           "2026年度报告仍说“深入实施‘八五’普法规划”（2021—2025年），报出。"
+           "规划开始的前一年可以为之作准备，不报；同一句中有“总结”“验收”“收官”一类回顾的词，"
+           "也不报。各规划的起止年份见选项 `table` 指定的日期表。",
+       table=TABLE)
 def plan_period(doc, rule, ctx):
     """A plan period cited as current covers the year written about."""
     if not doc.report_year:

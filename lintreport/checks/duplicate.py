@@ -88,12 +88,18 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @check("duplicate-text",
-       min_paragraph=Option(int, doc="段落去掉标点、空格后至少这么多字才比较；0 表示不比较段落"),
-       min_sentence=Option(int, doc="句子至少这么多字才比较；0 表示不比较句子"),
-       min_clause=Option(int, doc="分句（逗号、冒号隔开）至少这么多字才比较；0 表示不比较分句"),
-       min_similarity=Option(float, doc="相似度（0–1）达到此值才算重复"),
-       ngram=Option(int, 4, doc="候选比对所用的字符 n 元组长度"),
-       min_shared=Option(float, 0.5, doc="候选：共有的 n 元组至少占较短一方的比例"))
+       doc="同一份报告中前后重复的内容：先比较段落，再比较句子，再比较较长的分句（逗号、"
+           "冒号隔开），相似度达到 `min_similarity` 的报出，并指出先出现的地方。"
+           "已报出的重复段落中的句子不再报，相邻的几句重复合报一条。标题不比较："
+           "小标题重复上级标题的字眼（“三、党政主要负责人……”下的“（一）党委主要负责人……”）"
+           "是结构，不是重复。",
+       min_paragraph=Option(int, doc="段落去掉标点、空格后至少这么多字才比较；0表示不比较段落"),
+       min_sentence=Option(int, doc="句子至少这么多字才比较；0表示不比较句子"),
+       min_clause=Option(int, doc="分句（逗号、冒号隔开）至少这么多字才比较；0表示不比较分句"),
+       min_similarity=Option(float, doc="相似度（0～1）达到此值才算重复"),
+       ngram=Option(int, 4, doc="找候选时所用的字符n元组长度，一般不必改"),
+       min_shared=Option(float, 0.5, doc="两段文字共有的n元组至少占较短一方的这个比例（0～1），"
+                                         "才进一步比较相似度；一般不必改"))
 def duplicate_text(doc, rule, ctx):
     """Paragraphs, sentences and long clauses that repeat earlier text of the same report."""
     o = rule.options
@@ -168,15 +174,21 @@ def _sketch_report(doc, rule, ctx) -> dict:
             "spots": spots, "texts": texts, "keys": keys, "plan": plan}
 
 
-@check("duplicate-across", scope="batch", collect=_sketch_report,
+@check("duplicate-across",
+       doc="一批报告之间相同或几乎相同的段落，即照搬了其他单位的报告、"
+           "本单位往年的报告或参照报告：足够长的段落先用 MinHash 找出可能相似的，"
+           "再逐对计算相似度，达到门槛的报出，并指出另一份报告的文件名和行号。"
+           "两份报告年度不同的，报在较晚的一份上；同一段文字出现在很多份报告中的，"
+           "视为通用模板文字，不报；同一个文件给了两次的不比较。",
+       scope="batch", collect=_sketch_report,
        min_chars=Option(int, doc="段落去掉标点、空格后至少这么多字才参与跨报告比对"),
-       min_similarity=Option(float, doc="相似度（0–1）达到此值才算抄用"),
-       short_chars=Option(int, doc="短于此字数的段落按 short_similarity 判断"),
+       min_similarity=Option(float, doc="相似度（0～1）达到此值才算照搬"),
+       short_chars=Option(int, doc="短于这么多字的段落，相似度门槛取 `short_similarity`"),
        short_similarity=Option(float, doc="短段落的相似度门槛：短段落里几句套话就占了大半，偶然相似更多见"),
        template_reports=Option(int, doc="同一段文字出现在这么多份及以上报告中，视为通用模板文字，不报"),
-       ngram=Option(int, 5, doc="MinHash 所用的字符 n 元组长度"),
-       bands=Option(int, 21, doc="LSH 分带数：越多越不易漏，候选也越多"),
-       rows=Option(int, 3, doc="每带的 MinHash 值个数：越多候选越少"))
+       ngram=Option(int, 5, doc="MinHash 所用的字符n元组长度，一般不必改"),
+       bands=Option(int, 21, doc="LSH 分带数：越多越不易漏，要核对的候选也越多；一般不必改"),
+       rows=Option(int, 3, doc="每带的 MinHash 值个数：越多候选越少；一般不必改"))
 def duplicate_across(items, rule, ctx):
     """Paragraphs shared between different reports of a batch or with reference reports."""
     o = rule.options

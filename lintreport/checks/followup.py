@@ -56,11 +56,17 @@ def pairs(items, ctx):
             yield n, last_year(items, n, [p for p in previous if real[p] != real[n]])
 
 
-@check("plan-followup", scope="batch", collect=_summary, previous=True,
+@check("plan-followup",
+       doc="去年报告“下一年度工作安排”中的各项安排，今年的报告有没有写落实情况："
+           "需要用 `--previous` 给出上一年度的报告，按单位和年度配对（只检查一份报告、"
+           "只给一份上年报告时，二者直接配对）。去年的一项安排中的词语（越少见的词分量越重）"
+           "在今年报告写工作的同一处出现得足够多，才算写了；没写的每项报一条。",
+       scope="batch", collect=_summary, previous=True,
        min_score=Option(float,
                         doc="去年安排的一项中，按罕见程度加权的词语在今年报告同一处出现的比例达到此值，算写了落实情况"),
        synonyms=Option(dict, {}, item=list,
-                       doc="简称及其常见的具体写法（如 三项制度: [执法公示, 全过程记录, 法制审核]）：写了具体内容的地方也算提到了简称"))
+                       doc="简称及其常见的具体写法（如 `三项制度: [执法公示, 全过程记录, 法制审"
+                           "核]`）：写了具体内容的地方也算提到了简称"))
 def plan_followup(items, rule, ctx):
     """Planned items of last year's report that this year's report does not follow up."""
     for n, m in pairs(items, ctx):
@@ -101,12 +107,18 @@ def _plan_summary(doc, rule, ctx) -> dict:
             "paragraphs": paragraphs}
 
 
-@check("plan-repeated", scope="batch", collect=_plan_summary, previous=True,
+@check("plan-repeated",
+       doc="今年“下一年度工作安排”中与去年的安排几乎相同的一项，即同一项工作连续两年列入安排，"
+           "需要用 `--previous` 给出上一年度的报告。太短的安排（如“加强普法宣传”）不比较；"
+           "所在整段与去年安排中的一段相同的，由 D002 报出，这里不再报。",
+       scope="batch", collect=_plan_summary, previous=True,
        min_chars=Option(int, doc="去掉标点、空格后不足这么多字的安排不比较：“加强普法宣传”一类短语年年相同不足为怪"),
-       min_similarity=Option(float, doc="与去年的一项安排相似度（0–1）达到此值算照搬"),
+       min_similarity=Option(float, doc="与去年的一项安排相似度（0～1）达到此值算照搬"),
        paragraph_similarity=Option(float,
-                                   doc="所在整段与去年安排中的一段相似度达到此值的，由 D002 报出，这里不再报"),
-       paragraph_chars=Option(int, 30, doc="D002 比较的段落的最少字数（与 D002 的 min_chars 一致）"))
+                                   doc="所在整段与去年安排中的一段相似度（0～1）达到此值的，"
+                                       "由 D002 报出，这里不再报"),
+       paragraph_chars=Option(int, 30, doc="D002 比较的段落最少有多少字（应与 D002 的 "
+                                           "`min_chars` 一致）"))
 def plan_repeated(items, rule, ctx):
     """Items of this year's plan that repeat items of last year's plan."""
     o = rule.options

@@ -47,7 +47,9 @@ def _replacement(name: str, m: re.Match, text: str) -> str:
     return ""
 
 
-@check("web-chrome")
+@check("web-chrome",
+       doc="报告前后残留的政府网站页面栏目（索引号、发布机构、发布时间、主办单位等），"
+           "每块报一条。这些行不算报告正文，本来就不参加其他检查。")
 def web_chrome(doc, rule, ctx):
     """A government web page's header or footer (索引号, 发布时间, 主办…) around the report:
     reported once per block; the document model already keeps it out of the other checks."""
@@ -61,7 +63,10 @@ def web_chrome(doc, rule, ctx):
         yield dataclasses.replace(hit, end_column=len(bottom.text) - bottom.prefix + 1)
 
 
-@check("conversion-debris")
+@check("conversion-debris",
+       doc="Word文档或网页转为文本时留下的残留：Word书签（“[bookmark: _GoBack]”）、"
+           "Markdown图片和超链接的写法（“![](…)”）、HTML标签和字符实体（“<br>”“&nbsp;”）、"
+           "看不见的控制字符。可用 `--fix` 删除（超链接保留其文字，字符实体换成对应的字符）。")
 def conversion_debris(doc, rule, ctx):
     """Leftovers of converting Word or web pages to text: bookmarks ([bookmark: _GoBack]),
     image and link syntax (![]()), HTML tags and entities, invisible control characters."""
@@ -85,7 +90,10 @@ def conversion_debris(doc, rule, ctx):
                               excerpt=shown[:40])
 
 
-@check("mojibake")
+@check("mojibake",
+       doc="转换中丢失或错乱的文字（乱码）：替换字符“\ufffd”、成串的问号、"
+           "私用区字符（字体专用符号，换一台电脑就成了乱码）、用错编码读出的文字（“鎴戜滑”"
+           "原为“我们”），以及文字丢失处留下的残渣。连在一起的一段乱码报一条。")
 def mojibake(doc, rule, ctx):
     """Characters lost in conversion: U+FFFD, runs of “?”, private-use characters, text
     decoded with the wrong codec (鎴戜滑 for 我们) and debris where characters were lost."""
@@ -108,7 +116,9 @@ def mojibake(doc, rule, ctx):
             yield doc.hit(line, start, stop, args={"what": what})
 
 
-@check("unknown-switch")
+@check("unknown-switch",
+       doc="行内开关（`<!-- lintreport-disable X -->`）中写的不是本检查清单的规则编号或类别："
+           "这个开关什么也没有关掉，多半是写错了，它想关掉的问题仍会报出。")
 def unknown_switch(doc, rule, ctx):
     """An inline switch (<!-- lintreport-disable X -->) naming no rule or category of the
     checklist hides nothing: most likely a typo, and the finding it meant to hide stays."""

@@ -25,9 +25,11 @@ def _sections(pages) -> str:
 
 
 @check("page-size",
-       width=Option((int, float), 210, doc="paper width in mm (A4: 210)"),
-       height=Option((int, float), 297, doc="paper height in mm (A4: 297)"),
-       tolerance=Option((int, float), 1, doc="mm either way"))
+       doc="仅检查 .docx：各节的纸张应为A4（210毫米×297毫米）；为宽表格设的横向A4节也可以。"
+           "文本、网页和PDF没有版式信息，所有“仅检查 .docx”的检查类型都不检查它们。",
+       width=Option((int, float), 210, doc="纸张宽度，单位毫米（A4为210毫米）"),
+       height=Option((int, float), 297, doc="纸张高度，单位毫米（A4为297毫米）"),
+       tolerance=Option((int, float), 1, doc="允许的误差，单位毫米（多或少这么多都算对）"))
 def page_size(doc, rule, ctx):
     """Every section is on A4 paper (a landscape A4 section for a wide table is fine)."""
     layout = layout_of(doc)
@@ -46,11 +48,13 @@ def page_size(doc, rule, ctx):
 
 
 @check("page-margins",
-       top=Option((int, float), 37, doc="天头 (top margin) in mm"),
-       left=Option((int, float), 28, doc="订口 (binding-side margin) in mm"),
-       width=Option((int, float), 156, doc="版心 width in mm"),
-       height=Option((int, float), 225, doc="版心 height in mm"),
-       tolerance=Option((int, float), 1, doc="mm either way"))
+       doc="仅检查 .docx：天头（上边距）37毫米，订口（左边距，对称页边距时为内侧边距）28毫米，"
+           "版心156毫米×225毫米，即A4纸上右边距26毫米、下边距35毫米。为宽表格设的横向节不检查。",
+       top=Option((int, float), 37, doc="天头（上边距），单位毫米"),
+       left=Option((int, float), 28, doc="订口（装订一侧的边距），单位毫米"),
+       width=Option((int, float), 156, doc="版心宽度，单位毫米"),
+       height=Option((int, float), 225, doc="版心高度，单位毫米"),
+       tolerance=Option((int, float), 1, doc="允许的误差，单位毫米（多或少这么多都算对）"))
 def page_margins(doc, rule, ctx):
     """天头 37 mm, 订口 28 mm and a 版心 of 156 × 225 mm (so right 26 mm, bottom 35 mm on A4)."""
     layout = layout_of(doc)
@@ -80,7 +84,8 @@ def page_margins(doc, rule, ctx):
             yield hit
 
 
-@check("page-number")
+@check("page-number",
+       doc="仅检查 .docx：页脚中应有页码域，打印出来的各页才有页码；页码放在页眉中的也报出。")
 def page_number_present(doc, rule, ctx):
     """The footer carries a PAGE field, so that printed pages are numbered."""
     layout = layout_of(doc)
@@ -93,8 +98,10 @@ def page_number_present(doc, rule, ctx):
 
 
 @check("page-number-format",
-       family=Option(str, "宋体", doc="font family of the page number (rules/data/fonts.yaml)"),
-       size=Option((int, float), 14, doc="size in points (4号 = 14)"))
+       doc="仅检查 .docx：页码应写作“— 1 —”（数字左右各一条一字线），用4号宋体，单页码居右、"
+           "双页码居左（设置“奇偶页不同”）。版心下边缘之下7毫米和左右各空一字的位置不检查。",
+       family=Option(str, "宋体", doc="页码的字体（等同字体见 `rules/data/fonts.yaml`）"),
+       size=Option((int, float), 14, doc="页码的字号，单位磅（4号为14磅）"))
 def page_number_format(doc, rule, ctx):
     """A page number reads “— 1 —” (一字线 each side) in 4号 宋体, right on odd pages and left
     on even pages. The 7 mm below the 版心 and the one-character inset are not checked."""

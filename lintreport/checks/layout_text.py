@@ -41,8 +41,9 @@ def _wrong_face(piece, family: str, size: float) -> bool:
 
 
 @check("title-format",
-       family=Option(str, "小标宋", doc="font family (rules/data/fonts.yaml)"),
-       size=Option((int, float), 22, doc="size in points (2号 = 22)"))
+       doc="仅检查 .docx：标题应为2号小标宋体，居中。",
+       family=Option(str, "小标宋", doc="标题的字体（等同字体见 `rules/data/fonts.yaml`）"),
+       size=Option((int, float), 22, doc="标题的字号，单位磅（2号为22磅）"))
 def title_format(doc, rule, ctx):
     """The title in 2号 小标宋, centred."""
     o = rule.options
@@ -60,8 +61,10 @@ def title_format(doc, rule, ctx):
 
 
 @check("body-font",
-       family=Option(str, "仿宋", doc="font family of body text"),
-       size=Option((int, float), 16, doc="size in points (3号 = 16)"))
+       doc="仅检查 .docx：正文和主送机关应为3号仿宋体（仿宋_GB2312或其等同字体）。"
+           "不合的段落合报一条，写明段数和前几处。",
+       family=Option(str, "仿宋", doc="正文的字体（等同字体见 `rules/data/fonts.yaml`）"),
+       size=Option((int, float), 16, doc="正文的字号，单位磅（3号为16磅）"))
 def body_font(doc, rule, ctx):
     """Body text and the addressee (主送机关) in 3号 仿宋 (仿宋_GB2312 or an equivalent)."""
     o = rule.options
@@ -72,9 +75,12 @@ def body_font(doc, rule, ctx):
 
 
 @check("heading-font",
+       doc="仅检查 .docx：结构层次标题的字体字号：一级标题黑体，二级标题楷体，三级、"
+           "四级标题仿宋，都用3号字。",
        families=Option(dict, {"1": "黑体", "2": "楷体", "3": "仿宋", "4": "仿宋"}, item=str,
-                       doc="font family of each heading level (1–4)"),
-       size=Option((int, float), 16, doc="size in points of every heading level"))
+                       doc="各级标题的字体：键为标题层级（'1'～'4'），值为字体名称；"
+                           "没有列出的层级不检查"),
+       size=Option((int, float), 16, doc="各级标题的字号，单位磅（3号为16磅）"))
 def heading_font(doc, rule, ctx):
     """Headings: 一级 黑体, 二级 楷体, 三级 and 四级 仿宋, all 3号."""
     o = rule.options
@@ -94,8 +100,10 @@ def heading_font(doc, rule, ctx):
 
 
 @check("first-line-indent",
-       chars=Option((int, float), 2, doc="first-line indent in characters"),
-       tolerance=Option((int, float), 0.3, doc="characters either way"))
+       doc="仅检查 .docx：正文每个自然段首行左空二字，用首行缩进或两个全角空格都可以；"
+           "紧接在同一行标题之后的文字不检查。",
+       chars=Option((int, float), 2, doc="首行缩进的字数"),
+       tolerance=Option((int, float), 0.3, doc="允许的误差，单位为字（多或少这么多都算对）"))
 def first_line_indent(doc, rule, ctx):
     """Each body paragraph starts two characters in (左空二字), by indent or by two 全角 spaces."""
     o = rule.options
@@ -120,8 +128,9 @@ def _lead(text: str) -> float:
 
 
 @check("line-spacing",
-       min=Option((int, float), 27.5, doc="smallest line pitch in points"),
-       max=Option((int, float), 30, doc="largest line pitch in points"))
+       doc="仅检查 .docx：正文行距约28～29磅，A4版心（高225毫米）每面才能排22行。",
+       min=Option((int, float), 27.5, doc="最小行距，单位磅"),
+       max=Option((int, float), 30, doc="最大行距，单位磅"))
 def line_spacing(doc, rule, ctx):
     """Body lines about 28–29 points apart, so that a page holds 22 lines of the 225 mm 版心."""
     o = rule.options
@@ -137,7 +146,10 @@ def line_spacing(doc, rule, ctx):
         yield _hit(doc, bad, found, want=f"{o['min']:g}–{o['max']:g}")
 
 
-@check("font-equivalent")
+@check("font-equivalent",
+       doc="仅检查 .docx：说明用了哪些等同字体代替标准字体（如用“仿宋”代替“仿宋_GB2312”）。"
+           "用等同字体不算错，只以提示说明用的是哪一种；标准字体及其等同字体见 "
+           "`rules/data/fonts.yaml`。")
 def font_equivalent(doc, rule, ctx):
     """Which documented equivalents stand in for the standard fonts (仿宋 for 仿宋_GB2312…)."""
     used = {}
@@ -153,7 +165,9 @@ def font_equivalent(doc, rule, ctx):
 
 
 @check("closing-layout",
-       indent=Option((int, float), 8, doc="left indent in characters that counts as set right"))
+       doc="仅检查 .docx：落款（发文机关署名）和成文日期应居右编排（右对齐、居中，"
+           "或左缩进足够多），不应靠左。",
+       indent=Option((int, float), 8, doc="左缩进达到这么多字，就算居右编排"))
 def closing_layout(doc, rule, ctx):
     """The issuer and the date sit to the right (right-aligned or indented), not at the left."""
     closing = [p for p in pieces(doc) if p.role in ("issuer", "date")]
@@ -163,7 +177,9 @@ def closing_layout(doc, rule, ctx):
         yield _hit(doc, bad, ALIGN_ZH.get(bad[0].para.align, bad[0].para.align))
 
 
-@check("date-numerals")
+@check("date-numerals",
+       doc="仅检查 .docx：成文日期应用阿拉伯数字（“2025年3月20日”），"
+           "不用汉字数字（“二〇二五年三月二十日”），也不混入“〇”（“2〇25年”）。")
 def date_numerals(doc, rule, ctx):
     """The date in Arabic numerals (2025年3月20日), not 二〇二五年三月二十日 nor a 〇 mixed in."""
     if layout_of(doc) is None:

@@ -25,7 +25,11 @@ def _fix(line, start: int, end: int, text: str) -> Fix:
     return Fix(line.number, start - line.prefix + 1, end - line.prefix + 1, text)
 
 
-@check("year-range-dash", max_span=Option(int, doc="most years a plan or period spans"))
+@check("year-range-dash",
+       doc="两个年份连在一起（“《法治政府建设实施纲要（20212025年）》”），中间的连接号丢了，"
+           "应为“2021—2025年”。后一年份须晚于前一年份，且相差不超过 `max_span` 年。"
+           "可用 `--fix` 补上连接号。",
+       max_span=Option(int, doc="一个规划或时期最多跨多少年：相差更多的两个年份不当作起止年份"))
 def year_range_dash(doc, rule, ctx):
     """Two years run together (《纲要（20212025年）》): the range's dash was lost."""
     for line in doc.lines:
@@ -43,7 +47,10 @@ def year_range_dash(doc, rule, ctx):
                           args={"found": m.group(0), "good": good})
 
 
-@check("nested-title-marks")
+@check("nested-title-marks",
+       doc="书名号中用了尖括号（“《关于印发<法治政府建设实施纲要>的通知》”），"
+           "应为单书名号“〈〉”；注明版本、年份的（“<2023年修订>”）应为圆括号。"
+           "可用 `--fix` 改正。")
 def nested_title_marks(doc, rule, ctx):
     """Angle brackets < > inside 《…》 where the inner title marks 〈〉 belong."""
     for line in doc.lines:

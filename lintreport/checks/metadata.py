@@ -9,7 +9,9 @@ from ..place import place_of
 from . import Option, check
 
 
-@check("title-present")
+@check("title-present",
+       doc="报告应以标题开头，不应直接从主送机关或正文开始。提示中给出一个建议的标题（如“××镇"
+           "2024年法治政府建设工作报告”）。")
 def title_present(doc, rule, ctx):
     """The report opens with a title line (标题), not with the addressee or the text."""
     if doc.title or not doc.paragraphs:
@@ -29,8 +31,10 @@ def suggested_title(doc, ctx) -> str:
     return f"{place}{year}法治政府建设工作报告"
 
 
-@check("closing-present", need=Option(list, item=str,
-                                     doc="what must close the report: issuer, date"))
+@check("closing-present",
+       doc="报告文末应有落款（发文机关署名）和成文日期，选项 `need` 决定要哪几样。",
+       need=Option(list, item=str, doc="文末必须有哪些：issuer（落款，即发文机关署名）、"
+                                       "date（成文日期）"))
 def closing_present(doc, rule, ctx):
     """The report ends with the issuing body (落款) and the date it was written (成文日期)."""
     if not doc.paragraphs:
@@ -43,7 +47,10 @@ def closing_present(doc, rule, ctx):
         yield doc.hit(line, 0, None, args={"missing": "和".join(missing)})
 
 
-@check("year-consistency")
+@check("year-consistency",
+       doc="标题中的年份、正文所说的年度和报告中的日期应相互吻合：不一致时报一条，"
+           "列出各处的依据，按多数依据取报告年度，指出哪几处与之不符。"
+           "小标题中的年份由 DT001（`heading-year`）检查，这里不看。")
 def year_consistency(doc, rule, ctx):
     """The title's year, the year the text speaks of and the dates fit together: one finding
     that lists the evidence when they do not (headings' years are DT001's)."""
@@ -66,7 +73,9 @@ def year_consistency(doc, rule, ctx):
                 f"{'、'.join(e.where for e in odd)}与之不符"})
 
 
-@check("deadline")
+@check("deadline",
+       doc="报告的成文日期和网页上的发布日期不应晚于公开时限，即次年的4月1日（可在配置中用 "
+           "`deadline` 修改）。")
 def deadline(doc, rule, ctx):
     """The report is dated (or published) before the publication deadline of the next year."""
     if not doc.report_year:
@@ -88,7 +97,10 @@ KINDS = "街道办事处|街道|苏木|乡|镇|县|区|市|旗"
 UNIT = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)({KINDS})")
 
 
-@check("page-publisher")
+@check("page-publisher",
+       doc="网页信息栏中的发布机构与报告的标题或落款是同一个地方，"
+           "却写成了另一种机构（发布机构为“王河乡人民政府”，标题和落款是“王河镇”）："
+           "二者必有一个是错的。")
 def page_publisher(doc, rule, ctx):
     """The page's 发布机构 names the same place as the report but as another kind of body
     (发布机构 王河乡人民政府, title and issuer 王河镇): one of them is wrong."""
@@ -120,9 +132,10 @@ def _field_line(doc, label: str):
 
 
 @check("report-text",
-       min_chars=Option(int, doc="fewer Chinese characters than this (page furniture not "
-                                     "counted): not a report"),
-       bare_chars=Option(int, doc="fewer than this and not one heading: not a report"))
+       doc="文件里到底有没有报告：空文件、只有网页栏目的页面、没有一个标题的短文，"
+           "都不是年度报告。这样的文件不报出，就等于说它是一份没有问题的报告。",
+       min_chars=Option(int, doc="汉字（网页栏目不计）少于这么多，就不是报告"),
+       bare_chars=Option(int, doc="汉字少于这么多，又没有一个标题，就不是报告"))
 def report_text(doc, rule, ctx):
     """The file holds a report at all: an empty file, a page of only furniture or a short
     note without a single heading is not an annual report, and passing it silently would

@@ -45,7 +45,9 @@ def _groups(doc):
             yield parent, group
 
 
-@check("heading-sequence")
+@check("heading-sequence",
+       doc="同一组标题的序号应依次为一、二、三……，不重复、不跳号、不颠倒。"
+           "小节之间连续编号的写法（“（一）”下为1.、2.，“（二）”下接着编3.、4.）不算跳号。")
 def heading_sequence(doc, rule, ctx):
     """Headings of one list are numbered 1, 2, 3… without repeats, gaps or reversals."""
     last: dict[tuple[int, int], int] = {}     # (form, level) → last number of the list before
@@ -74,7 +76,9 @@ def heading_sequence(doc, rule, ctx):
             previous = h.number
 
 
-@check("heading-form")
+@check("heading-form",
+       doc="下级标题应使用本层级的序号形式：“一、”之下的二级标题用“（一）”“（二）”，不用“一、”"
+           "“二、”。")
 def heading_form(doc, rule, ctx):
     """A sub-list uses the marker of its level (（一） under 一、), not the top-level form."""
     for parent, group in _groups(doc):
@@ -90,7 +94,10 @@ def heading_form(doc, rule, ctx):
             "expected": "、".join(f"“{marker_for(first.level, h.number)}”" for h in wrong)})
 
 
-@check("heading-marker")
+@check("heading-marker",
+       doc="标题序号的写法应为“一、”“（一）”“1.”“（1）”，不应写作“1、”“（一）、”“一）”或“一”；"
+           "报告中同一形式的其他标题序号之后都不空格时，序号后多出的空格（“（二） 增强……”）"
+           "也报出。可用 `--fix` 改正。半角括号“(一)”由标点规则报出。")
 def heading_marker(doc, rule, ctx):
     """Heading markers are written 一、 （一） 1. （1）: not 1、 （一）、 一) or 一; and without
     a space after them ((二) 增强…) where the report's other headings of that form have none."""
@@ -134,7 +141,11 @@ def _item(number: int, style: str) -> str:
     return {"第": f"第{numeral}", "其": f"其{numeral}"}.get(style, numeral + style)
 
 
-@check("enumeration-sequence")
+@check("enumeration-sequence",
+       doc="段内列举（“一是……二是……”“一要……二要……”“第一……第二……”“其一……其二……”）应依次编号，"
+           "不重新从头、不跳号、不重复。列举可以在新的段落或小节中，或在引出它的话之后（“原因："
+           "一是……”“在普法方面，一是……”）重新开始，也可以在同一小节的几个段落中接着编号；"
+           "报出的是列举中间在句首又出现的“一是”等。")
 def enumeration_sequence(doc, rule, ctx):
     """An enumeration (一是…二是…) runs on without restarting, skipping or repeating.
 

@@ -62,7 +62,8 @@ def _wholes(doc):
                 yield line, found
 
 
-@check("part-exceeds-whole")
+@check("part-exceeds-whole",
+       doc="“其中”之后的部分数大于之前的总数：“共有执法人员2名，其中3名……”。")
 def part_exceeds_whole(doc, rule, ctx):
     """After “N…,其中M…” the part M is not larger than the whole N."""
     for line, (listed, parts) in _wholes(doc):
@@ -73,7 +74,9 @@ def part_exceeds_whole(doc, rule, ctx):
                           args={"whole": whole_text(listed), "part": shown(part)})
 
 
-@check("parts-exceed-total")
+@check("parts-exceed-total",
+       doc="“其中”之后列出的几个部分数合计超过之前的总数：“现有执法人员10名，其中6名为工勤岗，"
+           "5名为公益岗”。单个部分就超过总数的，由 `part-exceeds-whole` 报出。")
 def parts_exceed_total(doc, rule, ctx):
     """The parts listed after “其中” add up to no more than the total before it."""
     for line, (listed, parts) in _wholes(doc):
@@ -94,8 +97,11 @@ def _rate_name(text: str, q: Q.Quantity) -> str | None:
 
 
 @check("rate-over-100",
+       doc="不可能超过100%的比率（化解率、办结率、覆盖率、满意度、占比等）超过了100%。"
+           "名称中有“增”“降”“同比”等词的增长率、变化幅度不在此列（见选项 `unbounded`）。",
        unbounded=Option(list, ["增", "涨", "升", "提高", "降", "减", "同比", "环比", "变化", "幅"],
-                        item=str, doc="words in a rate's name that let it exceed 100%"))
+                        item=str, doc="比率名称中有这些词之一（如“增长率”中的“增”），"
+                                      "就可以超过100%，不报"))
 def rate_over_100(doc, rule, ctx):
     """A rate or share that cannot exceed 100% (化解率, 办结率, 覆盖率…) does not."""
     for line, text, a, b in _texts(doc):
@@ -112,7 +118,9 @@ def _stem(name: str) -> str:
     return re.sub(r"(成功)?(率|度)$", "", name)[-2:]
 
 
-@check("rate-arithmetic")
+@check("rate-arithmetic",
+       doc="比率与同一句中给出的分子、分母对不上：“受理矛盾纠纷20件，化解18件，化解率95%”"
+           "（18÷20为90%）。只核算句中明确是总数及其中一部分的两个确数。")
 def rate_arithmetic(doc, rule, ctx):
     """A stated rate agrees with the numerator and denominator given in the same sentence."""
     for line, text, a, b in _texts(doc):
@@ -170,7 +178,10 @@ def _denominator(candidates, text, stem):
 
 
 @check("count-conflict",
-       totals_only=Option(bool, True, doc="compare only yearly totals (共, 累计, 全年, 今年…)"))
+       doc="报告年度内的同一事项前后说了两次，数字却不同：前文“全年共办理行政复议案件12件”，"
+           "后文“共办理行政复议案件15件”。“下一年度工作安排”部分和写明其他年份的数字不比较。",
+       totals_only=Option(bool, True, doc="是否只比较全年的总数（数字前有“共”“累计”“全年”“今年”"
+                                          "等词的）；false：所有数字都比较"))
 def count_conflict(doc, rule, ctx):
     """The same thing counted twice in the report's year is given the same number."""
     seen: dict[tuple, list] = {}
@@ -213,7 +224,9 @@ def _family(unit: str) -> str:
     return unit
 
 
-@check("approximate-exact")
+@check("approximate-exact",
+       doc="“余”“多”只能跟在整十、整百等整数之后表示约数（“10余次”），不能跟在确数之后（“4余次”"
+           "“12余处”）。")
 def approximate_exact(doc, rule, ctx):
     """余/多 follows only a round number: “10余次”, not “4余次” or “12余处”."""
     for line, text, a, b in _texts(doc):

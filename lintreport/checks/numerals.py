@@ -15,7 +15,8 @@ SHORT_YEAR = re.compile(r"(\d\d)(?<![\d０-９.．/\-'’]\d\d)年(?=\d{1,2}月|
 WIDE_DIGITS = re.compile(r"[０-９][０-９]*(?:[．.][０-９]+)*")
 
 
-@check("abbreviated-year")
+@check("abbreviated-year",
+       doc="年份简写为两位数（“24年3月”“23年度”）：按 GB/T 15835，年份应写全（“2024年3月”）。")
 def abbreviated_year(doc, rule, ctx):
     """A year written with two digits (“24年3月”, “23年度”): GB/T 15835 wants it in full."""
     for line in doc.lines:
@@ -25,7 +26,8 @@ def abbreviated_year(doc, rule, ctx):
             yield doc.hit(line, m.start(), m.end(), args={"found": m.group(0), "full": full})
 
 
-@check("fullwidth-digits")
+@check("fullwidth-digits",
+       doc="用全角输入的数字（“２０２５”）：阿拉伯数字应使用半角（“2025”）。可用 `--fix` 改正。")
 def fullwidth_digits(doc, rule, ctx):
     """Digits typed full-width (２０２５): Arabic numerals are written half-width."""
     for line in doc.lines:

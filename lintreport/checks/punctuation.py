@@ -58,7 +58,9 @@ def fix_at(line, start: int, end: int, text: str) -> Fix:
     return Fix(line.number, start - line.prefix + 1, end - line.prefix + 1, text)
 
 
-@check("doubled-punctuation")
+@check("doubled-punctuation",
+       doc="同一个标点连用两次以上：“。。”“，，”“、、”。可用 `--fix` 改为一个。"
+           "成串的问号是乱码，由 `mojibake` 报出。")
 def doubled_punctuation(doc, rule, ctx):
     """The same mark twice or more in a row: “。。”, “，，”, “、、”."""
     for line in doc.lines:
@@ -108,7 +110,10 @@ def where(lines) -> str:
     return text if len(text) < 30 else text[:text.rfind("、", 0, 30)] + "等"
 
 
-@check("stray-space")
+@check("stray-space",
+       doc="中文之间、中文与数字之间或全角标点之前多余的空格（公文中的中文不加空格，"
+           "如“2025 年”）：全文合报一条，写明处数和前几处；可用 `--fix` 全部删去。标题、"
+           "落款和成文日期中的空格是排版，不报。")
 def stray_space(doc, rule, ctx):
     """Spaces between Chinese characters, between Chinese and digits, or before a
     full-width mark (official documents do not space Chinese text: “2025 年”): one
@@ -157,7 +162,9 @@ def halfwidth_edits(doc, rule=None) -> list[Fix]:
     return [fix_at(line, i, i + 1, TO_FULL[line.text[i]]) for line, i in halfwidth_places(doc)]
 
 
-@check("halfwidth-punctuation")
+@check("halfwidth-punctuation",
+       doc="中文里用了半角标点（`,` `;` `:` `?` `!` `(` `)`，多是从网页复制来的）："
+           "全文合报一条，写明处数和前几处；可用 `--fix` 全部改为全角。")
 def halfwidth_punctuation(doc, rule, ctx):
     """Half-width , ; : ? ! ( ) in Chinese text (copies from web pages): one finding per
     report with the count and the first places; --fix converts them all."""
@@ -169,7 +176,9 @@ def halfwidth_punctuation(doc, rule, ctx):
                                             "marks": "".join(sorted({l.text[j] for l, j in places}))})
 
 
-@check("unbalanced-pairs")
+@check("unbalanced-pairs",
+       doc="同一行中成对的标点不配对：引号、括号、书名号有左无右或有右无左（“《法治政府建设实施"
+           "纲要”）。列表序号“1)”“一）”不算。")
 def unbalanced_pairs(doc, rule, ctx):
     """Quotes, brackets and title marks that open without closing, or close without opening."""
     for line in doc.lines:
@@ -212,7 +221,10 @@ def title_comma_edits(doc, rule=None) -> list[Fix]:
     return [fix_at(line, i, i + 1, "") for line, i in title_commas(doc)]
 
 
-@check("title-comma")
+@check("title-comma",
+       doc="并列的书名号或引号之间用了顿号（“《宪法》、《民法典》”）：按 GB/T 15834，"
+           "标有书名号、引号的并列成分之间通常不用顿号。全文合报一条，写明处数和前几处；"
+           "可用 `--fix` 全部删去。")
 def title_comma(doc, rule, ctx):
     """A 顿号 between titles or quotations standing side by side (《宪法》、《民法典》): one
     finding per report with the count and the first places; --fix removes them all."""

@@ -30,7 +30,11 @@ def _han(text: str) -> int:
     return len(T.HAN.findall(text))
 
 
-@check("repeated-line", min_chars=Option(int, doc="一行至少有这么多个汉字才比较"))
+@check("repeated-line",
+       doc="一行与紧接在它前面的非空行完全相同（如标题印了两遍）。只比较标题、"
+           "小标题和以句末标点结尾的整句：Word表格中合并单元格的文字每列重复一次，不算。"
+           "可用 `--fix` 删去重复的一行。",
+       min_chars=Option(int, doc="一行至少有这么多个汉字才比较"))
 def repeated_line(doc, rule, ctx):
     """A line that repeats the non-blank line right before it (a title printed twice).
 
@@ -54,7 +58,10 @@ def repeated_line(doc, rule, ctx):
         before = line
 
 
-@check("repeated-clause", min_chars=Option(int, doc="一个分句至少有这么多个汉字才比较"))
+@check("repeated-clause",
+       doc="同一句中一个分句紧接着又说了一遍（“全面推进依法行政，全面推进依法行政”），"
+           "报出后一遍及其前面的分隔号；可用 `--fix` 删去。",
+       min_chars=Option(int, doc="一个分句至少有这么多个汉字才比较"))
 def repeated_clause(doc, rule, ctx):
     """A clause said twice in a row in one sentence: the second copy, with its separator."""
     least = rule.options["min_chars"]

@@ -26,7 +26,11 @@ def _texts(sections, own_heading: bool = True):
             yield p.text
 
 
-@check("required-part", part=Option(str, doc="the key of a part in the checklist's `parts`"))
+@check("required-part",
+       doc="报告中应有某个必备部分（如“存在的不足和原因”），且有它自己的标题。各部分怎样识别，"
+           "见检查清单的 `parts`（`rules/data/parts.yaml`）。",
+       part=Option(str, doc="必备部分的键：检查清单 `parts` 中的一个（如 measures、"
+                            "shortcomings、leaders、plan）"))
 def required_part(doc, rule, ctx):
     """The report has a section (a heading of its own) for the part."""
     part = ctx.checklist.parts[rule.options["part"]]
@@ -37,11 +41,16 @@ def required_part(doc, rule, ctx):
 
 
 @check("part-mentions",
-       part=Option(str, doc="the part to look in"),
-       any=Option(list, [], item=Regex, doc="at least one of these patterns must occur"),
-       all=Option(dict, {}, item=list, doc="name → patterns: each name must be covered"),
-       in_heading=Option(bool, True, doc="whether the part's own heading counts (不足和原因 "
-                                         "in the heading is not an analysis of causes)"))
+       doc="某个部分存在时，应写到规定的内容：如“存在的不足和原因”要分析原因，不能只列不足；"
+           "第一责任人履职情况要写到党委和政府两位主要负责人。缺少这个部分的，"
+           "由 `required-part` 报出。",
+       part=Option(str, doc="在哪个部分中找：检查清单 `parts` 中的键（如 shortcomings）"),
+       any=Option(list, [], item=Regex, doc="其中至少有一个要在这一部分中出现；"
+                                            "空列表表示不要求"),
+       all=Option(dict, {}, item=list, doc="名称 → 正则列表：每个名称都要写到（其正则中至少有一"
+                                           "个出现），没写到的名称写入提示；空表示不要求"),
+       in_heading=Option(bool, True, doc="这一部分自己的标题算不算数：标题为“不足和原因”，"
+                                         "并不等于分析了原因；false：只看正文和下级标题"))
 def part_mentions(doc, rule, ctx):
     """A part, where present, says what it must: 原因 besides 不足; both principal leaders."""
     part = ctx.checklist.parts[rule.options["part"]]
@@ -72,7 +81,11 @@ def _nested(section, found) -> bool:
     return False
 
 
-@check("part-order", parts=Option(list, item=str, doc="part keys in the required order"))
+@check("part-order",
+       doc="已有的各部分应按规定的顺序排列（如主要举措和成效、存在的不足和原因、"
+           "第一责任人履职情况、下一年度安排）。作为小节放在其他部分之中的部分，"
+           "按其所在部分的位置算，不报。",
+       parts=Option(list, item=str, doc="各部分的键（检查清单 `parts` 中的），按规定的顺序排列"))
 def part_order(doc, rule, ctx):
     """The parts that are present come in the required order."""
     found = classify(doc, ctx.checklist)

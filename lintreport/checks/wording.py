@@ -23,14 +23,19 @@ def _about(text: str, m: re.Match, unless: list[str]) -> bool:
 
 
 @check("existence",
-       patterns=Option(list, item=Regex, doc="what must not stand in a report: every match is a "
-                                             "finding (overlapping matches of one place: one)"),
-       guarded=Option(list, [], item=Regex, doc="matches that count only in a sentence without "
-                                                "any of the `unless` words"),
-       unless=Option(list, [], item=str, doc="words that make a sentence innocent of `guarded`"),
+       doc="通用的“出现即报”：报告中不应出现的文字，如被植入网页的博彩广告、"
+           "没有填写的模板占位符（“××月”）。`patterns` 中的正则每匹配到一处报一条，"
+           "规则的 `message` 中的 {text} 是找到的文字。只写 YAML 就能用它加一条用语规则。",
+       patterns=Option(list, item=Regex, doc="报告中不应出现的文字，"
+                                             "每匹配到一处报一条（几个正则匹配到同一处的，"
+                                             "只报一条）"),
+       guarded=Option(list, [], item=Regex, doc="所在句子中没有 `unless` 中的任何一个"
+                                                "词时，匹配到的才报"),
+       unless=Option(list, [], item=str, doc="句子中有其中之一（如“严厉打击网络赌博”"
+                                             "中的“打击”），`guarded` 在这一句中的匹配就不报"),
        heading_patterns=Option(list, [], item=Regex,
-                               doc="matches that count only within a heading's title"),
-       ignore_case=Option(bool, False, doc="letters match in either case"))
+                               doc="只在标题的文字中匹配到才报"),
+       ignore_case=Option(bool, False, doc="是否不分字母大小写"))
 def existence(doc, rule, ctx):
     """Words or marks a report must not contain: spam injected into a web page, template
     placeholders never filled in. The message's {text} is what was found."""
@@ -65,9 +70,14 @@ def tail_kept(found: str, good: str) -> int:
 
 
 @check("substitution",
-       swaps=Option(dict, item=str, key=Regex, doc="pattern → what a match should be instead (a template: "
-                                        "\\1 is the pattern's first group)"),
-       autofix=Option(bool, False, doc="whether --fix may make the change (only when it is always right)"))
+       doc="通用的“应改写为”：`swaps` 中的正则匹配到的文字应改写为对应的写法，"
+           "规则的 `message` 中的 {found} 是原文，{good} 是应有的写法，如发文字号“（2023）16号”"
+           "应为“〔2023〕16号”。允许自动修正时，只改两者不同的部分（只改“（2023）”），"
+           "以免与同一处的其他修正冲突。只写 YAML 就能用它加一条用语规则。",
+       swaps=Option(dict, item=str, key=Regex, doc="正则 → 应改写成的写法；写法中可用 `\\1`、"
+                                                   "`\\2` 代入正则中第1、2个括号匹配到的文字"),
+       autofix=Option(bool, False, doc="是否允许 `--fix` 自动改写（只在改写总是对的时才设为 "
+                                       "true）"))
 def substitution(doc, rule, ctx):
     """A wording or mark that has a right form: the message's {found} is what stands and
     {good} what should. The fix keeps the tail the two share (（2023）16号 → 〔2023〕16号
