@@ -18,6 +18,12 @@ import tempfile
 def write_bytes(path: str, data: bytes) -> None:
     """Replace (or create) path with data, atomically; raises OSError on any failure. A
     link is written through: its target is replaced and the link stays a link."""
+    write_with(path, lambda f: f.write(data))
+
+
+def write_with(path: str, fill) -> None:
+    """write_bytes for content made as it is written: fill(f) writes to the open binary
+    temporary file (a long output need not be held in memory whole)."""
     path = os.path.realpath(path)
     folder = os.path.dirname(path)
     try:
@@ -29,7 +35,7 @@ def write_bytes(path: str, data: bytes) -> None:
     previous = _ignore_xfsz()
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         if old is not None:

@@ -149,11 +149,10 @@ def _runs(found, units):
 # ---- across reports ----------------------------------------------------------------------
 
 def _sketch_report(doc, rule, ctx) -> dict:
-    """The worker's summary of one report: where its long paragraphs are, their text and
-    their MinHash band keys (packed in arrays: a batch of 40,000 reports must fit). The
-    text, not its normalised form and an excerpt: sending those (tried) spared the parent
-    normalising the 14% of paragraphs that are candidates, but raised the peak memory of
-    10,000 reports from 597 MB to 714 MB."""
+    """The worker's summary of one report: where its long paragraphs are and their MinHash
+    band keys (packed in arrays: a batch of 40,000 reports must fit). Their normalised text
+    and excerpt go to the batch's store (ctx.store, engine/spool.py): the summary holds only
+    a reference, and the parent reads back the one paragraph in seven it compares."""
     o = rule.options
     spots, texts, total = array("I"), [], 0
     planned = {id(p) for s in sections_for(doc, ctx.checklist, "plan") for p in s.all_paragraphs()}
@@ -165,13 +164,17 @@ def _sketch_report(doc, rule, ctx) -> dict:
             continue
         hit = doc.hit(p.line, p.start, len(p.line.text.rstrip()))
         spots.extend((hit.line, hit.column, hit.end_column))
-        texts.append(p.text)
+        texts += (norm, T.clip(p.text, EXCERPT))
         plan.append(id(p) in planned)
         long.append(norm)
     from ..minhash import band_keys     # numpy: loaded only where reports are compared
     keys = band_keys(long, o["ngram"], o["bands"], o["rows"])
     return {"place": unit_of(doc), "year": doc.report_year, "total": total,
-            "spots": spots, "texts": texts, "keys": keys, "plan": plan}
+            "spots": spots, "texts": ctx.store.put(texts) if long else None, "keys": keys,
+            "plan": plan}
+
+
+EXCERPT = 40        # characters of a copied paragraph quoted in its finding
 
 
 @check("duplicate-across",
@@ -192,18 +195,22 @@ def _sketch_report(doc, rule, ctx) -> dict:
 def duplicate_across(items, rule, ctx):
     """Paragraphs shared between different reports of a batch or with reference reports."""
     o = rule.options
-    live = [n for n, item in enumerate(items) if item.data and item.data["texts"]]
+    live = [n for n, item in enumerate(items) if item.data and item.data["plan"]]
     if len(live) < 2:
         return
     items = [items[n] for n in live]
     data = [item.data for item in items]
     from ..minhash import candidates
     owner, pairs, _ = candidates([d["keys"] for d in data], o["bands"], o["template_reports"])
-    texts = [t for d in data for t in d["texts"]]       # by global paragraph number
-    spots, plan = array("I"), array("B")
+    spots, plan, first = array("I"), array("B"), array("I")
     for d in data:
+        first.append(len(plan))         # global number of the report's first paragraph
         spots.extend(d["spots"])
         plan.extend(d["plan"])
+
+    def text(g: int, what: int) -> str:     # 0: the normalised text, 1: the excerpt
+        r = owner[g]
+        return ctx.store.get(data[r]["texts"], 2 * (g - first[r]) + what)
     real: dict[int, str] = {}       # report → its resolved path, asked only for candidate pairs
     matches: dict[int, list[tuple[float, int]]] = {}
     normal: dict[int, str] = {}
@@ -215,7 +222,7 @@ def duplicate_across(items, rule, ctx):
             continue
         for g in (x, y):
             if g not in normal:
-                normal[g] = S.normalize(texts[g])
+                normal[g] = text(g, 0)
         tx, ty = normal[x], normal[y]
         cutoff = o["min_similarity"]
         if min(len(tx), len(ty)) < o["short_chars"]:
@@ -237,7 +244,7 @@ def duplicate_across(items, rule, ctx):
         args = {"other": os.path.basename(items[owner[b]].path), "other_line": spots[3 * b],
                 "similarity": f"{sim:.0%}", "count": len(found),
                 "relation": f"，{relation}" if relation else ""}
-        excerpt = T.clip(texts[g], 40)
+        excerpt = text(g, 1)
         line, column, end_column = spots[3 * g:3 * g + 3]
         yield live[r], Hit(line, column, line, end_column, args=args, related=related,
                            excerpt=excerpt)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli import Exit, batch_options, finish, make_config, save, ZhCommand
+from ..cli import Exit, batch_options, fail, finish, make_config, save, ZhCommand
 from ..clihelp import colour_wanted
 from ..formatters import FORMATTERS
 from ..read import kinds
@@ -45,12 +45,14 @@ class RegistryChoice(click.Choice):
 def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, previous, output,
           jobs, exit_zero, follow_links, color, fix, diff, fix_output, force):
     from ..engine import lint
-    from ..formatters import get
+    from ..formatters import get, needs_lines, writer
     conf = make_config(config_path, checklist, select, ignore, fail_on, follow_links)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fixing = bool(fix or diff or fix_output)     # the records then carry every fix
-    result = lint(paths, conf, against=against, previous=previous, jobs=jobs, fixes=fixing)
+    lines = fixing or needs_lines(fmt)     # else the records come without the source lines
+    result = lint(paths, conf, against=against, previous=previous, jobs=jobs, fixes=fixing,
+                  lines=lines)
     if fixing:
         from ..fix import fix_files
         fixed = fix_files(result, conf, output=fix_output, write=not diff, force=force)
@@ -60,7 +62,7 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
             click.echo(fixed.diff, nl=False)
             sys.exit(Exit.FINDINGS if fixed.changed else Exit.CLEAN)
         result = lint(fixed.paths, conf, against=against, previous=previous,
-                      jobs=jobs)   # what is left
+                      jobs=jobs, lines=needs_lines(fmt))   # what is left
     for r in result.files:
         if r.error:
             click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)
@@ -68,15 +70,58 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
     if fmt == "text":
         from ..formatters.text import format as text_format
         colour = colour_wanted(color if color is not None or output is None else False)
-        rendered = text_format(result, colour=colour)
+        emit(text_format(result, colour=colour), output, colour)
+    elif writer(fmt) is not None:       # streamed report by report
+        stream_to(output, lambda stream: writer(fmt)(result, stream))
     else:
-        rendered = get(fmt)(result)
-    if output:
-        save(output, rendered)
-    else:
-        click.echo(rendered, nl=False, color=colour or None)
+        emit(get(fmt)(result), output, colour)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from ..formatters.github import summary
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
             f.write(summary(result))
     finish(bool(result.errors), result.findings, conf.fail_on, exit_zero)
+
+
+def emit(rendered: str, output: str | None, colour: bool) -> None:
+    if output:
+        save(output, rendered)
+    else:
+        click.echo(rendered, nl=False, color=colour or None)
+
+
+class _Chunks:
+    """A text stream onto stdout in chunks of about 64 KB (click.echo flushes every call)."""
+
+    def __init__(self):
+        self.parts, self.size = [], 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size > 1 << 16:
+            self.flush()
+
+    def flush(self) -> None:
+        click.echo("".join(self.parts), nl=False)
+        self.parts, self.size = [], 0
+
+
+def stream_to(output: str | None, fill) -> None:
+    """fill(stream) writes the output to a text stream: the file (atomically) or stdout."""
+    if not output:
+        chunks = _Chunks()
+        fill(chunks)
+        chunks.flush()
+        return
+    import io
+    from ..safewrite import reason, write_with
+
+    def through_text(f):
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+        fill(text)
+        text.flush()
+        text.detach()       # the binary file stays open for its fsync
+    try:
+        write_with(output, through_text)
+    except OSError as exc:
+        fail(f"{output}: 无法写入：{reason(exc)}")

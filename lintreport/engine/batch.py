@@ -12,6 +12,7 @@ from .files import batch_items, previous_paths
 from .pool import map_files
 from .record import Figures, FileResult, LintResult
 from .run import Context, lint_path, lint_source, to_finding
+from . import spool
 from .suppress import hidden
 
 
@@ -39,6 +40,7 @@ def for_batch(rules: list[cl.Rule], reports: int, previous: bool = False) -> lis
 def run_batch(results: list[FileResult], rules: list[cl.Rule], ctx: Context) -> None:
     """Run the batch checks over all reports: findings go to each record, figures to its
     Figures (the check writes them to its BatchItem). The summaries are dropped after."""
+    touched = {}        # id → record given a batch finding
     for rule in rules:
         kind = checks.get(rule.check)
         if kind.scope != "batch":
@@ -51,38 +53,52 @@ def run_batch(results: list[FileResult], rules: list[cl.Rule], ctx: Context) -> 
                     finding = to_finding(result.path, rule, hit)
                     if not hidden(finding, result.suppressions):
                         result.findings.append(finding)
+                        touched[id(result)] = result
         except Exception as exc:
             for r in results:
                 if not r.reference and not r.error:
                     r.error = f"规则 {rule.id} 内部错误：{type(exc).__name__}: {exc}"
-    for r in results:
+    for r in touched.values():      # the others' findings came sorted from check_document
         r.findings.sort(key=reading_order)
+    for r in results:
         r.batch = {}
 
 
 def lint_file(path: str, checklist: cl.Checklist, rules: list[cl.Rule], config: Config,
-              fixes: bool, reference: bool = False) -> FileResult:
-    """lint_path for a batch: the record without its Document (it may cross processes)."""
-    return lint_path(path, checklist, rules, config, reference, fixes).without_document()
+              fixes: bool, lines: bool, store, reference: bool = False) -> FileResult:
+    """lint_path for a batch: the record without its Document (it may cross processes), and
+    without the source lines unless asked for; summaries' texts go to `store`."""
+    with spool.using(store):
+        result = lint_path(path, checklist, rules, config, reference, fixes).without_document()
+    if not lines:
+        result.lines = ()
+    return result
 
 
 def lint(paths, config: Config | None = None, *, against=(), previous=(),
-         jobs: int | None = None, progress=None, fixes: bool = False) -> LintResult:
+         jobs: int | None = None, progress=None, fixes: bool = False,
+         lines: bool = True) -> LintResult:
     """Lint reports (files or folders) and return every report's record; never prints.
 
     `against` are reference reports (other places, earlier years): compared with by the
     batch checks, not linted themselves. `previous` are last year's reports, references
     whose plans the follow-up check (F001) looks up in this year's reports of the same
     place. `progress(done, total)` is called as files finish. With `fixes` each record
-    carries every safe fix of its report (for --fix); else record.fixes is None.
+    carries every safe fix of its report (for --fix); else record.fixes is None. Without
+    `lines` the records do not carry the source lines (a formatter that reads only findings
+    and facts: about a third of a big batch's memory).
     """
     config = config or Config()
     checklist = cl.load(config.checklist)
     refused: list = []
     items = batch_items(paths, against, config, previous, refused)
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
-    results = map_files(items, lint_file, (checklist, rules, config, fixes), jobs, progress)
-    run_batch(results, rules, Context(checklist, config, previous_paths(previous, config)))
+    batch = any(checks.get(r.check).scope == "batch" for r in rules)
+    with spool.for_batch(batch) as store:
+        results = map_files(items, lint_file, (checklist, rules, config, fixes, lines, store),
+                            jobs, progress)
+        run_batch(results, rules, Context(checklist, config, previous_paths(previous, config),
+                                          store=store))
     # a reference report that cannot be read is said so: it was meant to be compared with
     files = [r for r in results if not r.reference or r.error]
     files += [FileResult(path, error=reason) for path, reason in refused]

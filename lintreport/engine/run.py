@@ -20,6 +20,7 @@ from ..overlap import reading_order, said_once
 from ..parts import classify
 from ..place import place_of
 from ..read import Source, read
+from . import spool
 from .record import Figures, FileResult, Fixes, Outline, SourceLines
 from .suppress import hidden, suppressions
 
@@ -31,6 +32,7 @@ class Context:
     config: Config
     previous: frozenset = frozenset()   # real paths of last year's reports (--previous)
     started: float = field(default_factory=time.monotonic)    # for the time budget
+    store: object = field(default_factory=spool.current)      # summaries' texts (spool.py)
 
 
 def to_finding(path: str, rule: cl.Rule, hit: Hit) -> Finding:
