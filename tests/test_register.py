@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from lintreport.data import load_data
-from lintreport.checks.citation import PREFIX, judge, key, register
+from lintreport.checks.citation import judge
+from lintreport.checks.titles import PREFIX, key, register
 
 ROOT = Path(__file__).resolve().parent.parent
 LAWS = Path(os.environ.get("LINTREPORT_LAWS_TSV", ROOT.parent / "shared" / "data" / "laws.tsv"))

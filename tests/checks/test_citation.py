@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintreport.checks.citation import doc_type, is_local, judge, key, register, titles
+from lintreport.checks.citation import is_local, judge
+from lintreport.checks.titles import doc_type, key, register, titles
 from tests.conftest import run_rule
 
 
