@@ -18,7 +18,7 @@ LAYERS = [
               "data", "events", "switches", "safewrite", "overlap", "place", "analysis", "fixers"]),
     ("read", ["read", "furniture"]),     # furniture: a web page's header and footer
     ("document", ["headings", "totals", "counted", "year", "document", "sections", "webpage",
-                  "garble", "layout", "quantity", "parts", "shingles", "minhash", "followup"]),
+                  "garble", "layout", "quantity", "parts", "shingles", "minhash", "lsh", "followup"]),
     ("checks", ["checks"]),
     ("checklist", ["checklist", "config"]),
     ("engine", ["engine"]),
