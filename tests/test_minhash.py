@@ -5,6 +5,7 @@ from array import array
 
 from hypothesis import given, settings, strategies as st
 
+from lintreport import lsh as L
 from lintreport import minhash as M
 from lintreport import shingles as S
 
@@ -81,7 +82,7 @@ def test_too_wide_or_too_short_falls_back_to_strings():
        st.sampled_from([1, 2, 3, 10]))
 def test_candidates_as_the_scalar_code(reports, common):
     keys = [array("Q", [v for para in r for v in para]) for r in reports]
-    assert M.candidates(keys, 3, common) == S.candidates(keys, 3, common)
+    assert L.candidates(keys, 3, common) == S.candidates(keys, 3, common)
 
 
 @settings(max_examples=200, deadline=None)

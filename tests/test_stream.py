@@ -1,0 +1,116 @@
+"""A big batch without holding everything: the JSON streamed report by report, records without
+source lines when the format does not read them, D002's texts in a spool the engine removes."""
+from __future__ import annotations
+
+import glob
+import io
+import json
+import os
+import shutil
+import tempfile
+
+import pytest
+
+from lintreport.config import Config
+from lintreport.engine import lint
+from lintreport.engine import spool
+from lintreport.formatters import get, needs_lines, writer
+from lintreport.formatters import json as J
+
+from tests.conftest import SEEDS
+
+
+def _batch(tmp_path, n=30):
+    for i in range(n):                      # above the size where workers start
+        shutil.copy(SEEDS[i % 5], tmp_path / f"{i:02d}.txt")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    return str(tmp_path)
+
+
+def _spools() -> set[str]:
+    return set(glob.glob(os.path.join(tempfile.gettempdir(), "lintreport-*")))
+
+
+@pytest.fixture(autouse=True)
+def own_tempdir(tmp_path, monkeypatch):
+    """Spools of this test only (other runs on the machine make their own)."""
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+
+
+def test_streamed_json_is_byte_for_byte_the_whole_string(tmp_path):
+    result = lint([_batch(tmp_path)], Config(), jobs=2)
+    out = io.StringIO()
+    writer("json")(result, out)
+    assert out.getvalue() == get("json")(result)
+    assert json.loads(out.getvalue())["files"][0]["findings"]
+    empty = type(result)([], result.checklist, result.rules, "x.yaml")   # no reports at all
+    out = io.StringIO()
+    J.write(empty, out)
+    assert out.getvalue() == J.format(empty) and json.loads(out.getvalue())["files"] == []
+
+
+def test_only_formats_that_read_lines_get_them(tmp_path):
+    assert not needs_lines("json") and needs_lines("rdjson")
+    assert writer("json") is not None and writer("sarif") is None
+    folder = _batch(tmp_path)
+    full = lint([folder], Config(), jobs=2)
+    lean = lint([folder], Config(), jobs=2, lines=False)
+    assert all(r.lines == () for r in lean.files)
+    assert any(r.lines for r in full.files)
+    assert J.format(lean) == J.format(full)      # the same findings, figures and facts
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_spool_finds_the_copies_and_is_removed(tmp_path, jobs):
+    result = lint([_batch(tmp_path)], Config(), jobs=jobs)
+    copies = [f for r in result.files for f in r.findings if f.rule == "D002"]
+    assert copies and all(f.excerpt for f in copies)
+    assert _spools() == set()
+
+
+def test_the_spool_is_removed_when_the_batch_fails(tmp_path, monkeypatch):
+    from lintreport.engine import batch
+
+    def broken(*args, **kwargs):
+        assert len(_spools()) == 1 and os.listdir(*_spools())   # the workers' files
+        raise KeyboardInterrupt
+    monkeypatch.setattr(batch, "run_batch", broken)
+    with pytest.raises(KeyboardInterrupt):
+        lint([_batch(tmp_path)], Config(), jobs=2)
+    assert _spools() == set()
+
+
+def test_spool_texts_round_trip_across_processes():
+    texts = ["依法行政", "", "法治政府建设𠀀年度报告", "x" * 1000]
+    with spool.for_batch(True) as store:
+        pid = os.fork()
+        if pid == 0:            # a worker writes its own file; the parent reads it
+            ref = store.put(texts)
+            with open(os.path.join(store.folder, "ref"), "w") as f:
+                f.write(json.dumps([ref[0], list(ref[1])]))
+            os._exit(0)
+        os.waitpid(pid, 0)
+        with open(os.path.join(store.folder, "ref")) as f:
+            child, starts = json.load(f)
+        mine = store.put(texts[::-1])
+        from array import array
+        assert [store.get((child, array("Q", starts)), i) for i in range(4)] == texts
+        assert [store.get(mine, i) for i in range(4)] == texts[::-1]
+        folder = store.folder
+    assert not os.path.exists(folder)
+    memory = spool.Memory()
+    assert memory.get(memory.put(texts), 2) == texts[2]
+
+
+def test_check_streams_the_same_json_to_a_file_and_to_stdout(tmp_path):
+    from click.testing import CliRunner
+    from lintreport.cli import main
+    (tmp_path / "reports").mkdir()
+    folder = _batch(tmp_path / "reports")
+    out = tmp_path / "out.json"
+    run = CliRunner().invoke(main, ["check", "--format", "json", "-o", str(out), folder])
+    printed = CliRunner().invoke(main, ["check", "--format", "json", folder])
+    assert run.exit_code == printed.exit_code == 2          # bad.txt: named, the batch goes on
+    whole = J.format(lint([folder], Config()))
+    assert out.read_text(encoding="utf-8") == printed.stdout == whole
