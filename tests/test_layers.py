@@ -32,7 +32,7 @@ LAYERS = [
 KNOWN_UPWARD = {
 }
 KNOWN_PRIVATE: set = set()
-KNOWN_LONG = {"checks.duplicate"}
+KNOWN_LONG: set = set()
 MAX_LINES = 250
 
 
