@@ -120,7 +120,7 @@ def targets(paths: list[str], output: str | None, force: bool = False) -> dict[s
         return {p: None if p.lower().endswith(".docx") else p for p in paths}
     if len(paths) > 1:
         if os.path.exists(output) and not os.path.isdir(output):
-            raise LintreportError(f"--fix-output {output}：要修正 {len(paths)} 个文件，"
+            raise LintreportError(f"--fix-output {output}：要修正{len(paths)}个文件，"
                                   "须给出一个文件夹，而它是一个文件")
         base = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
         out = {p: os.path.join(output, os.path.relpath(os.path.abspath(p), base)) for p in paths}
@@ -178,8 +178,8 @@ def fix_files(result, config, output: str | None = None, write: bool = True,
         report.paths.append(dest if write else path)
         if n:
             report.changed += 1
-            where = "" if dest in (None, path) else f"，写入 {dest}"
-            report.notes.append(f"{path}: 修正 {n} 处{where}")
+            where = "" if dest in (None, path) else f"，写入{dest}"
+            report.notes.append(f"{path}: 修正{n}处{where}")
             report.diff += "".join(difflib.unified_diff(
                 before.splitlines(keepends=True), after.splitlines(keepends=True),
                 fromfile=path, tofile=f"{path}（修正后）"))

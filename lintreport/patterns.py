@@ -25,7 +25,7 @@ def problem(pattern: str) -> str | None:
     """Why a pattern is unsafe to run on untrusted text, or None. A string that is not a
     regular expression at all is left to whoever uses it."""
     if len(pattern) > MAX_LENGTH:
-        return f"过长（{len(pattern)} 个字符，上限 {MAX_LENGTH}）"
+        return f"过长（{len(pattern)}个字符，上限{MAX_LENGTH}）"
     try:
         parsed = P.parse(pattern)
     except Exception:   # noqa: BLE001 - not a pattern: nothing to guard

@@ -81,9 +81,9 @@ def parse(path: str):
         with open(path, encoding="utf-8") as f:
             text = f.read(MAX_YAML + 1)
         if len(text) > MAX_YAML:
-            raise ConfigError(f"{path}: 文件过大（超过 {MAX_YAML // 1048576} MB），不像配置或规则文件")
+            raise ConfigError(f"{path}: 文件过大（超过{MAX_YAML // 1048576} MB），不像配置或规则文件")
         if "*" in text and expanded_nodes(text, loader) > MAX_NODES:
-            raise ConfigError(f"{path}: YAML 中的别名（*名称）展开后过大（超过 {MAX_NODES} 个节点），"
+            raise ConfigError(f"{path}: YAML 中的别名（*名称）展开后过大（超过{MAX_NODES}个节点），"
                               "疑似“别名炸弹”，拒绝读取")
         return yaml.load(text, Loader=loader)
     except OSError as exc:

@@ -212,7 +212,7 @@ def test_docx_of_a_sample_gets_as_many_fixes_as_its_text(seed, tmp_path):
     rt = CliRunner().invoke(main, ["check", "--fix", "--format", "json", str(text)])
     out = tmp_path / "fixed.docx"
     rd = CliRunner().invoke(main, ["check", "--fix-output", str(out), "--format", "json", str(path)])
-    count = lambda r: int(re.search(r"修正 (\d+) 处", r.stderr).group(1)) if "修正 " in r.stderr else 0  # noqa
+    count = lambda r: int(m.group(1)) if (m := re.search(r"修正(\d+)处", r.stderr)) else 0  # noqa
     assert count(rd) == count(rt) > 0
     left = json.loads(rd.stdout)["files"][0]["findings"]
     assert [f["rule"] for f in left if f["fix"] or f["rule"] == "P003"] == []

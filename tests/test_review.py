@@ -235,7 +235,7 @@ def test_cli_bad_files_get_one_line_each_and_exit_2(tmp_path):
                                   str(tmp_path / "r.csv")])
     assert r.exit_code == 2
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 3 and "已写入" in lines[-1] and "2 个文件无法读取" in lines[-1]
+    assert len(lines) == 3 and "已写入" in lines[-1] and "2个文件无法读取" in lines[-1]
     assert "corrupt.docx" in lines[0] and "docx" in lines[0]
     assert "scan.pdf" in lines[1] and "扫描件" in lines[1]
     root = lxml.html.document_fromstring(out.read_text(encoding="utf-8"))

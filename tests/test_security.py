@@ -71,7 +71,7 @@ def test_review_twice_does_not_read_its_own_page(tmp_path):
     out = tmp_path / "renamed-review.html"
     for _ in range(2):
         r = invoke("review", "-o", out, "--csv", tmp_path / "t.csv", tmp_path)
-        assert "1 份报告" in r.stderr, r.stderr
+        assert "1份报告" in r.stderr, r.stderr
 
 
 def test_links_out_of_a_scanned_folder_are_not_followed(tmp_path):

@@ -145,7 +145,7 @@ def test_dropped_file_and_fixed_copy(page):
     assert download.suggested_filename == "云岭镇（修正）.txt"
     fixed = Path(download.path()).read_text(encoding="utf-8")
     assert fixed == text.replace("宣传,", "宣传，")
-    expect(page.locator("#message")).to_contain_text("共自动修正 1 处")
+    expect(page.locator("#message")).to_contain_text("共自动修正1处")
 
 
 def test_pasted_text_with_the_county_checklist(page):

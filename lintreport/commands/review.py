@@ -64,9 +64,9 @@ def review(paths, output, csv_path, xlsx_path, title, annotate_dir, force, check
             click.echo(f"lintreport: {note}", err=True)
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
     unread = sum(1 for r in result.errors if not r.result.findings)
-    click.echo(f"已写入 {output}：{len(result.reports)} 份报告，错误 {counts[Severity.ERROR]} 处，"
-               f"警告 {counts[Severity.WARNING]} 处，提示 {counts[Severity.INFO]} 处"
-               + (f"；{unread} 个文件无法读取" if unread else ""), err=True)
+    click.echo(f"已写入{output}：{len(result.reports)}份报告，错误{counts[Severity.ERROR]}处，"
+               f"警告{counts[Severity.WARNING]}处，提示{counts[Severity.INFO]}处"
+               + (f"；{unread}个文件无法读取" if unread else ""), err=True)
     finish(bool(result.errors), result.findings, conf.fail_on, exit_zero)
 
 
@@ -85,6 +85,6 @@ def annotate(path, output, force, checklist, config_path, select, ignore):
     conf = make_config(config_path, checklist, select, ignore, None)
     dest, done = annotate_file(path, output, conf, force)
     missed = done.findings + 1 - done.comments
-    click.echo(f"已写入 {dest}：{done.findings}条问题，共{done.comments}条批注（每条问题一条，"
+    click.echo(f"已写入{dest}：{done.findings}条问题，共{done.comments}条批注（每条问题一条，"
                "另加一条总体情况）" + (f"；{missed}条没有可标注的文字，未写入" if missed else ""),
                err=True)

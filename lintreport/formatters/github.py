@@ -37,8 +37,8 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
     for f in result.findings:
         counts[f.severity] += 1
     out = ["## lintreport 检查结果", "",
-           f"共 {len(result.files)} 份报告：错误 {counts[Severity.ERROR]} 处，"
-           f"警告 {counts[Severity.WARNING]} 处，提示 {counts[Severity.INFO]} 处。", "",
+           f"共{len(result.files)}份报告：错误{counts[Severity.ERROR]}处，"
+           f"警告{counts[Severity.WARNING]}处，提示{counts[Severity.INFO]}处。", "",
            "| 报告 | 年度 | 错误 | 警告 | 提示 |", "|---|---|---|---|---|"]
     for r in result.files:
         c = {s: sum(1 for f in r.findings if f.severity == s) for s in Severity}
@@ -49,7 +49,7 @@ def summary(result, limit: int = 1024 * 1024 - 4096) -> str:
     for r in result.files:
         if not r.findings:
             continue
-        out += ["", f"<details><summary>{r.path}（{len(r.findings)} 处）</summary>", "",
+        out += ["", f"<details><summary>{r.path}（{len(r.findings)}处）</summary>", "",
                 "| 行 | 级别 | 规则 | 说明 |", "|---|---|---|---|"]
         for f in r.findings:
             msg = f.message.replace("|", "\\|")

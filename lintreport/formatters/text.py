@@ -36,13 +36,13 @@ def format(result, colour: bool = False) -> str:
             out.append("  未发现问题")
         share = r.figures.copied_share
         if share:
-            out.append(f"  与其他报告重复的文字约占 {share:.0%}")
+            out.append(f"  与其他报告重复的文字约占{share:.0%}")
     checked = sum(1 for r in result.files if not (r.error and not r.findings))
     failed = len(result.files) - checked
-    summary = (f"共检查 {checked} 份报告：错误 {totals[Severity.ERROR]} 处，"
-               f"警告 {totals[Severity.WARNING]} 处，提示 {totals[Severity.INFO]} 处")
+    summary = (f"共检查{checked}份报告：错误{totals[Severity.ERROR]}处，"
+               f"警告{totals[Severity.WARNING]}处，提示{totals[Severity.INFO]}处")
     if failed:
-        summary += f"；{failed} 个文件无法读取"
+        summary += f"；{failed}个文件无法读取"
     out.append(summary)
     return "\n".join(out) + "\n"
 

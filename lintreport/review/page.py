@@ -54,11 +54,11 @@ def overview(review: Review) -> str:
     totals = {s: sum(r.count(s) for r in review.reports) for s in Severity}
     unread = len(review.errors)
     out = [f'<section class="view" id="overview"><h1>{esc(review.checklist.title)}审阅</h1>',
-           (f'<p class="totals">共 {len(review.reports)} 份报告'
-            f'{f"，其中 {unread} 份无法读取" if unread else ""}：'
-            f'<span class="sev-error">错误 {totals[Severity.ERROR]}</span>、'
-            f'<span class="sev-warning">警告 {totals[Severity.WARNING]}</span>、'
-            f'<span class="sev-info">提示 {totals[Severity.INFO]}</span>。'
+           (f'<p class="totals">共{len(review.reports)}份报告'
+            f'{f"，其中{unread}份无法读取" if unread else ""}：'
+            f'<span class="sev-error">错误{totals[Severity.ERROR]}</span>、'
+            f'<span class="sev-warning">警告{totals[Severity.WARNING]}</span>、'
+            f'<span class="sev-info">提示{totals[Severity.INFO]}</span>。'
             f'点击表头排序，点击报告名称查看全文和问题。</p>'),
            '<p><input type="search" id="filter" placeholder="筛选：地方、文件名或规则编号"></p>',
            ('<table class="overview"><thead><tr><th data-sort="num">序号</th>'
@@ -144,7 +144,7 @@ def render(review: Review, title: str | None = None) -> str:
     links = {r.path: f"r{i}" for i, r in enumerate(review.reports, 1)}
     stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     nav = (f'<nav class="bar"><a href="#overview">总览</a><a href="#rules">规则说明</a>'
-           f'<span>lintreport 生成于 {stamp}</span></nav>')
+           f'<span>lintreport 生成于{stamp}</span></nav>')
     body = [nav, overview(review)]
     for i, report in enumerate(review.reports, 1):
         body.append(f'<section class="view report" id="r{i}"><p><a href="#overview">← 返回总览</a>'

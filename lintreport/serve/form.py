@@ -23,7 +23,7 @@ def parse_form(content_type: str, body: bytes) -> dict[str, tuple[str | None, by
     except UnicodeEncodeError:
         raise UploadError(400, "请求格式不对：表单分隔符（boundary）只能用英文字母和数字") from None
     if body.count(delimiter) > MAX_PARTS + 1:
-        raise UploadError(400, f"请求格式不对：表单字段过多（最多 {MAX_PARTS} 个）")
+        raise UploadError(400, f"请求格式不对：表单字段过多（最多{MAX_PARTS}个）")
     fields = {}
     for part in body.split(delimiter)[1:]:
         if part.startswith(b"--"):

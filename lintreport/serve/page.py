@@ -45,7 +45,7 @@ def shell(result: str = "", message: str = "", checklist: str = "township",
 <label class="drop" id="drop">
 <input type="file" name="file" id="file" accept="{accept}">
 <span class="big">把报告文件拖到这里，或点击选择文件</span>
-<span class="hint">支持 docx、txt、md、html、pdf，最大 {mb} MB。旧版 doc、wps 请先另存为 docx。</span>
+<span class="hint">支持 docx、txt、md、html、pdf，最大{mb} MB。旧版 doc、wps 请先另存为 docx。</span>
 <span id="chosen"></span>
 </label>
 <label class="paste" for="text">或者把报告全文粘贴在这里（未选择文件时检查这里的文字）：</label>
@@ -78,7 +78,7 @@ def result(checked: Checked) -> str:
     if checked.fixable:
         out.append(f'<p class="fixbar"><button type="submit" form="upload" '
                    f'formaction="/fix" name="action" value="fix">下载修正稿</button>'
-                   f'可自动修正 {checked.fixable} 处（标有“修正”的问题）；其余问题请按说明修改。</p>')
+                   f'可自动修正{checked.fixable}处（标有“修正”的问题）；其余问题请按说明修改。</p>')
     elif checked.fixes:
         out.append('<p class="fixbar">PDF 和网页不能自动修正：请按标有“修正”的说明在原稿中修改。</p>')
     out.append('<p class="copybar"><button type="submit" form="upload" formaction="/annotate" '
