@@ -12,6 +12,7 @@ import zlib
 
 from .version import VERSION
 from .errors import ConfigError
+from .safewrite import write_bytes
 
 
 def cache_dir() -> str | None:
@@ -144,19 +145,10 @@ def _store(cached: str, stamp: list, data) -> None:
 
 
 def keep(cached: str, content: bytes) -> None:
-    """Write a file of the cache: atomic (parallel workers never read half a file), and no
-    temporary file left behind whatever happens; failing only means no cache."""
-    tmp = f"{cached}.{os.getpid()}"
+    """Write a file of the cache atomically (parallel workers never read half a file, no
+    temporary file is left behind); failing only means no cache."""
     try:
         os.makedirs(os.path.dirname(cached), exist_ok=True)
-        with open(tmp, "wb") as f:
-            f.write(content)
-        os.replace(tmp, cached)
+        write_bytes(cached, content)
     except OSError:
         pass                        # no cache (read-only home, full disk): just slower
-    finally:
-        if os.path.exists(tmp):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
