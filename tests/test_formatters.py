@@ -6,8 +6,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintreport.cli import main
+from lintreport.finding import Finding, Fix, Related, Severity
 
 from tests.conftest import ROOT
 
@@ -70,3 +73,21 @@ def test_github_escaping():
     from lintreport.formatters.github import _data, _prop
     assert _data("50%\n下一行") == "50%25%0A下一行"
     assert _prop("a:b,c") == "a%3Ab%2Cc"
+
+
+_TEXT = st.text(st.characters(blacklist_categories=()), max_size=12)     # quotes, controls, all planes
+_NUMBER = st.integers(0, 10**6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(
+    Finding, path=_TEXT, line=_NUMBER, column=_NUMBER, rule=_TEXT, end_line=_NUMBER,
+    end_column=st.none() | _NUMBER, category=_TEXT, severity=st.sampled_from(Severity),
+    message=_TEXT, source=_TEXT,
+    related=st.lists(st.builds(Related, _TEXT, _NUMBER, st.just("") | _TEXT), max_size=3)
+    .map(tuple),
+    excerpt=_TEXT, fix=st.none() | st.builds(Fix, _NUMBER, _NUMBER, _NUMBER, _TEXT)))
+def test_json_writes_a_finding_as_dumps_of_its_dict(finding):
+    from lintreport.formatters import json as J
+    assert J.finding_json(finding) == J._dumps(finding.to_dict())
+    assert json.loads(J.finding_json(finding)) == finding.to_dict()

@@ -114,3 +114,29 @@ def test_check_streams_the_same_json_to_a_file_and_to_stdout(tmp_path):
     assert run.exit_code == printed.exit_code == 2          # bad.txt: named, the batch goes on
     whole = J.format(lint([folder], Config()))
     assert out.read_text(encoding="utf-8") == printed.stdout == whole
+
+
+def _in_worker(path, *setup_and_reference):
+    import sys
+    return "lintreport.minhash" in sys.modules
+
+
+def test_preloaded_modules_are_imported_before_the_workers_fork(monkeypatch):
+    """D002 declares numpy's minhash as a preload: imported once in the parent, inherited by
+    every forked worker (which then finds it already loaded); a serial run imports nothing."""
+    import sys
+
+    from lintreport import checks
+    from lintreport.engine.pool import PARALLEL_FROM, map_files
+    assert checks.get("duplicate-across").preload == ("lintreport.minhash",)
+    items = [(str(i), False) for i in range(PARALLEL_FROM)]
+    monkeypatch.delitem(sys.modules, "lintreport.minhash", raising=False)
+    assert map_files(items[:2], _in_worker, (), jobs=2, preload=("lintreport.minhash",)) == \
+        [False, False]          # too few files to fork: nothing imported ahead
+    assert "lintreport.minhash" not in sys.modules
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are spawned, not forked, here")
+    assert all(map_files(items, _in_worker, (), jobs=2, preload=("lintreport.minhash",)))
+    assert "lintreport.minhash" in sys.modules
+    # a module that cannot be imported is left for the check in the worker to report
+    assert len(map_files(items, _in_worker, (), jobs=2, preload=("no_such_module_x",))) == len(items)

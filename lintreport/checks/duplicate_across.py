@@ -55,7 +55,7 @@ EXCERPT = 40        # characters of a copied paragraph quoted in its finding
            "再逐对计算相似度，达到门槛的报出，并指出另一份报告的文件名和行号。"
            "两份报告年度不同的，报在较晚的一份上；同一段文字出现在很多份报告中的，"
            "视为通用模板文字，不报；同一个文件给了两次的不比较。",
-       scope="batch", collect=_sketch_report,
+       scope="batch", collect=_sketch_report, preload=("lintreport.minhash",),
        min_chars=Option(int, doc="段落去掉标点、空格后至少这么多字才参与跨报告比对"),
        min_similarity=Option(float, doc="相似度（0～1）达到此值才算照搬"),
        short_chars=Option(int, doc="短于这么多字的段落，相似度门槛取 `short_similarity`"),

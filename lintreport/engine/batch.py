@@ -94,9 +94,10 @@ def lint(paths, config: Config | None = None, *, against=(), previous=(),
     items = batch_items(paths, against, config, previous, refused)
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
     batch = any(checks.get(r.check).scope == "batch" for r in rules)
+    preload = tuple(m for r in rules for m in checks.get(r.check).preload)
     with spool.for_batch(batch) as store:
         results = map_files(items, lint_file, (checklist, rules, config, fixes, lines, store),
-                            jobs, progress)
+                            jobs, progress, preload)
         run_batch(results, rules, Context(checklist, config, previous_paths(previous, config),
                                           store=store))
     # a reference report that cannot be read is said so: it was meant to be compared with

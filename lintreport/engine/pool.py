@@ -19,14 +19,22 @@ def _call(item):
     return _worker["work"](path, *_worker["setup"], reference)
 
 
-def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None) -> list:
+def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None,
+              preload: tuple[str, ...] = ()) -> list:
     """[work(path, *setup, reference) for (path, reference) in items], in order, on every
-    core for large batches. `work` must be a module-level function."""
+    core for large batches. `work` must be a module-level function; `preload` names modules
+    to import before forking the workers, which inherit them."""
     jobs = jobs or os.cpu_count() or 1
     done = []
     if jobs > 1 and len(items) >= PARALLEL_FROM:
         import concurrent.futures as cf
+        import importlib
         import multiprocessing as mp
+        for module in preload:
+            try:
+                importlib.import_module(module)
+            except ImportError:     # the check in the worker says what is missing
+                pass
         # fork: workers inherit the loaded checklist instead of unpickling it
         method = "fork" if sys.platform.startswith("linux") else None
         with cf.ProcessPoolExecutor(jobs, mp.get_context(method), _init_worker,
