@@ -81,7 +81,7 @@ def run_one(folder: str, jobs: int, options: dict) -> dict:
     checks.CHECKS["duplicate-across"] = dataclasses.replace(kind, func=timed)
     config = Config(select=("duplicate",), rules={"D002": {"options": options}} if options else {})
     start = time.perf_counter()
-    result = lint([folder], config, jobs=jobs)
+    result = lint([folder], config, jobs=jobs, lines=False)   # as `check --format json` does
     total = time.perf_counter() - start
     shares = [r.stats.get("copied_share", 0) for r in result.files]
     out = score(folder, result.findings)

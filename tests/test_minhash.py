@@ -82,7 +82,22 @@ def test_too_wide_or_too_short_falls_back_to_strings():
        st.sampled_from([1, 2, 3, 10]))
 def test_candidates_as_the_scalar_code(reports, common):
     keys = [array("Q", [v for para in r for v in para]) for r in reports]
-    assert L.candidates(keys, 3, common) == S.candidates(keys, 3, common)
+    assert L.candidates(keys, 3, common) == S.candidates(keys, 3, common) == \
+        L.candidates(keys, 3, common, threads=2)
+
+
+# texts of related lengths (equal, contained, far apart) that share most of their characters
+_NORM = st.text("法治政府建设依法行政#ab", min_size=1, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_NORM, _NORM, st.sampled_from([0.0, 0.5, 0.8, 0.85, 0.9, 0.95])),
+                max_size=20), st.sampled_from([1, 2]))
+def test_bulk_similarities_as_one_by_one(pairs, threads):
+    pairs += [(a, a + b, c) for a, b, c in pairs]       # one inside the other
+    texts, cutoffs = [(a, b) for a, b, _ in pairs], [c for _, _, c in pairs]
+    assert L.similarities(texts, cutoffs, threads) == \
+        [S.similarity(a, b, c) for (a, b), c in zip(texts, cutoffs)]
 
 
 @settings(max_examples=200, deadline=None)

@@ -10,7 +10,6 @@ import os
 from array import array
 
 from .. import hanzi as T
-from .. import shingles as S
 from ..finding import Hit, Related
 from ..parts import sections_for
 from ..place import unit_of
@@ -47,6 +46,9 @@ def _sketch_report(doc, rule, ctx) -> dict:
 
 
 EXCERPT = 40        # characters of a copied paragraph quoted in its finding
+# a batch this big (band keys; pairs to verify) shares the parent's work over its cores
+PARALLEL_KEYS = 200_000
+PARALLEL_PAIRS = 2_000
 
 
 @check("duplicate-across",
@@ -72,8 +74,10 @@ def duplicate_across(items, rule, ctx):
         return
     items = [items[n] for n in live]
     data = [item.data for item in items]
-    from ..lsh import candidates
-    owner, pairs, _ = candidates([d["keys"] for d in data], o["bands"], o["template_reports"])
+    from ..lsh import candidates, similarities
+    keys = [d["keys"] for d in data]
+    threads = ctx.jobs if sum(map(len, keys)) >= PARALLEL_KEYS else 1
+    owner, pairs, _ = candidates(keys, o["bands"], o["template_reports"], threads)
     spots, plan, first = array("I"), array("B"), array("I")
     for d in data:
         first.append(len(plan))         # global number of the report's first paragraph
@@ -85,17 +89,22 @@ def duplicate_across(items, rule, ctx):
         return ctx.store.get(data[r]["texts"], 2 * (g - first[r]) + what)
     matches: dict[int, list[tuple[float, int]]] = {}
     normal: dict[int, str] = {}
-    for x, y in sorted(pairs):
-        if data[owner[x]]["real"] == data[owner[y]]["real"]:     # the same file given twice
-            continue
+    # the same file given twice is no copy
+    pairs = [(x, y) for x, y in sorted(pairs) if data[owner[x]]["real"] != data[owner[y]]["real"]]
+    for x, y in pairs:
         for g in (x, y):
             if g not in normal:
                 normal[g] = text(g, 0)
-        tx, ty = normal[x], normal[y]
+    cutoffs = []
+    for x, y in pairs:
         cutoff = o["min_similarity"]
-        if min(len(tx), len(ty)) < o["short_chars"]:
+        if min(len(normal[x]), len(normal[y])) < o["short_chars"]:
             cutoff = max(cutoff, o["short_similarity"])
-        sim = S.similarity(tx, ty, cutoff)
+        cutoffs.append(cutoff)
+    # threads only where there is enough to share: starting them costs about a millisecond
+    threads = ctx.jobs if len(pairs) >= PARALLEL_PAIRS else 1
+    sims = similarities([(normal[x], normal[y]) for x, y in pairs], cutoffs, threads)
+    for (x, y), sim in zip(pairs, sims):
         for a, b in ((x, y), (y, x)):
             if sim and _copier(items[owner[a]], items[owner[b]]):
                 matches.setdefault(a, []).append((sim, b))

@@ -2,6 +2,7 @@
 checks over the reports' summaries, which add findings and figures to each record."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .. import checks
@@ -99,7 +100,7 @@ def lint(paths, config: Config | None = None, *, against=(), previous=(),
         results = map_files(items, lint_file, (checklist, rules, config, fixes, lines, store),
                             jobs, progress, preload)
         run_batch(results, rules, Context(checklist, config, previous_paths(previous, config),
-                                          store=store))
+                                          store=store, jobs=jobs or os.cpu_count() or 1))
     # a reference report that cannot be read is said so: it was meant to be compared with
     files = [r for r in results if not r.reference or r.error]
     files += [FileResult(path, error=reason) for path, reason in refused]

@@ -33,6 +33,7 @@ class Context:
     previous: frozenset = frozenset()   # real paths of last year's reports (--previous)
     started: float = field(default_factory=time.monotonic)    # for the time budget
     store: object = field(default_factory=spool.current)      # summaries' texts (spool.py)
+    jobs: int = 1       # cores a batch check may use (threads) once the workers are done
 
 
 def to_finding(path: str, rule: cl.Rule, hit: Hit) -> Finding:
