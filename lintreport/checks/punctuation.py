@@ -12,6 +12,7 @@ from ..finding import Fix
 from ..fixers import fixer
 from .. import hanzi as T
 from ..hanzi import HAN
+from ..patterns import lines_with
 from . import check
 
 FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"
@@ -35,8 +36,16 @@ MARK_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "�
               "(": "左括号", "）": "右括号", ")": "右括号", "《": "左书名号", "》": "右书名号",
               "〈": "左单书名号", "〉": "右单书名号", "【": "左方头括号", "】": "右方头括号"}
 PAIR_MARKS = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
-HALF_MARKS = re.compile(r"[,;:?!()（）]")
 HALF_ONLY = re.compile(r"[,;:?!()]")
+PARENS = re.compile(r"[()（）]")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff" + re.escape(FULL)     # cjk(): hanzi.HAN and FULL
+# A half-width , ; : ? ! counted: not doubled (a neighbour of its family is another check's
+# business), not in a URL (://), and Chinese on at least one side (then not both sides are
+# letters or digits: a Chinese side is neither). In C, not a test per mark in Python.
+HALF_PUNCT = re.compile("|".join(
+    f"{re.escape(c)}(?<![{re.escape(f)}]{re.escape(c)})(?![{re.escape(f)}]|//)"
+    f"(?:(?<=[{_CJK}]{re.escape(c)})|(?=[{_CJK}]))"
+    for c, f in ((c, FAMILY_OF[c]) for c in ",;:?!")))
 LIST_MARK = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[\dA-Za-z一二三四五六七八九十①-⑳]{1,2}[)）]")
 
 
@@ -130,27 +139,23 @@ def halfwidth_places(doc) -> list[tuple]:
     """(line, offset) of every half-width , ; : ? ! ( ) used in Chinese text, once per report."""
     if doc.analysis.halfwidth is not None:
         return doc.analysis.halfwidth
+    # only the lines with a half-width mark (one scan of the whole text); there , ; : ? !
+    # by one regex (HALF_PUNCT), brackets with a stack
     places = []
-    for line in doc.lines:
+    for n in lines_with(doc, HALF_ONLY):
+        line = doc.lines[n]
         t = line.text
-        if HALF_ONLY.search(t) is None:
-            continue        # only half-width marks are counted (full-width （） pair with them)
-        marks, stack = [], []
-        for m in HALF_MARKS.finditer(t):
-            i, c = m.start(), m.group(0)
-            if c in "(（":
-                stack.append(i)
-            elif c in ")）" and stack:
-                a = stack.pop()
-                if (t[a] == "(" or c == ")") and t[a - 1:a] != "]" and HAN.search(t, a, i):
-                    marks += [j for j in (a, i) if t[j] in "()"]
-            elif c in ",;:?!":
-                left, right = t[i - 1:i], t[i + 1:i + 2]
-                family = FAMILY_OF[c]
-                if left and left in family or right and right in family or t[i + 1:i + 3] == "//":
-                    continue        # doubled marks and URLs are other checks' business
-                if (cjk(left) or cjk(right)) and not (word(left) and word(right)):
-                    marks.append(i)
+        marks = [m.start() for m in HALF_PUNCT.finditer(t)]
+        if "(" in t or ")" in t:
+            stack = []
+            for m in PARENS.finditer(t):
+                i, c = m.start(), m.group(0)
+                if c in "(（":
+                    stack.append(i)
+                elif stack:
+                    a = stack.pop()
+                    if (t[a] == "(" or c == ")") and t[a - 1:a] != "]" and HAN.search(t, a, i):
+                        marks += [j for j in (a, i) if t[j] in "()"]
         places += [(line, i) for i in sorted(marks)]
     doc.analysis.halfwidth = places
     return places
