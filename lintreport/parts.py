@@ -17,12 +17,14 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
         return cached
     found: dict[str, list[Section]] = {key: [] for key in checklist.parts}
     taken: set[int] = set()
+    owner: dict[int, str] = {}      # id(section) → the part it was taken into
+    sections = list(doc.walk())     # walked once, not once per level
     for level in (0, 1, 2, 3):
-        for section in doc.walk():
+        for section in sections:
             if section.level != level or id(section) in taken:
                 continue
-            outer = next((k for s in _ancestors(section) for k, v in found.items()
-                          if any(x is s for x in v)), None)
+            # the part of the nearest ancestor taken into one
+            outer = next((owner[id(s)] for s in _ancestors(section) if id(s) in owner), None)
             for key, part in checklist.parts.items():
                 if outer is not None and outer not in part.within:
                     continue    # 第一责任人 in a plan's sub-heading is a plan, not the part
@@ -31,6 +33,7 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
                         not (found[key] and level > min(s.level for s in found[key])):
                     found[key].append(section)
                     taken.add(id(section))
+                    owner[id(section)] = key
                     break
     # The results part is often not headed as such (一、加强组织领导…): then the top-level
     # sections before the first recognised part are the results.

@@ -93,9 +93,11 @@ class _TooMany(Exception):
     """More beginnings than TRIGGER_MAX at this depth: try a shallower one."""
 
 
-def trigger(patterns, flags: int = 0):
+def trigger(patterns, flags: int = 0, depth: int = TRIGGER_DEPTH):
     """A compiled regex matching at every place where one of `patterns` (compiled with
-    `flags`) can start a non-empty match, or None when that cannot be told."""
+    `flags`) can start a non-empty match, or None when that cannot be told. A deeper one
+    (more characters of each beginning) finds fewer lines where the patterns' first
+    characters are common words (法治…)."""
     import re
     if flags & ~re.IGNORECASE:
         return None
@@ -105,7 +107,7 @@ def trigger(patterns, flags: int = 0):
             parsed = P.parse(pattern, flags)
             if parsed.state.flags & ~(re.UNICODE | flags):     # inline flags: (?s), (?x)…
                 return None
-            alternatives |= _begins(list(parsed))
+            alternatives |= _begins(list(parsed), depth)
     except Exception:   # noqa: BLE001 - _Unknown, or a pattern re cannot parse: no trigger
         return None
     # a beginning that starts with a shorter one adds nothing (X covers XX)
@@ -135,9 +137,9 @@ def lines_with(doc, found) -> list[int]:
     return out
 
 
-def _begins(items) -> set:
-    """_starts to TRIGGER_DEPTH, or to one character when that gives too many."""
-    for depth in (TRIGGER_DEPTH, 1):
+def _begins(items, deepest: int) -> set:
+    """_starts to `deepest` characters, or shallower when that gives too many."""
+    for depth in range(deepest, 0, -1):
         try:
             found = _starts(items, depth)
         except _TooMany:
