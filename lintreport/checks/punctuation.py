@@ -31,11 +31,6 @@ TITLE_COMMA = re.compile(r"、(?:(?<=》、)(?=《)|(?<=”、)(?=“))")
 OPEN = {"“": "“", "‘": "‘", "（": "（", "(": "（", "《": "《", "〈": "〈", "【": "【"}
 CLOSE = {"”": "“", "’": "‘", "）": "（", ")": "（", "》": "《", "〉": "〈", "】": "【"}
 PARTNER = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】"}
-# the marks said in words, so that “““”没有与之配对的“”””” cannot happen
-MARK_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "（": "左括号",
-              "(": "左括号", "）": "右括号", ")": "右括号", "《": "左书名号", "》": "右书名号",
-              "〈": "左单书名号", "〉": "右单书名号", "【": "左方头括号", "】": "右方头括号"}
-PAIR_MARKS = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 HALF_ONLY = re.compile(r"[,;:?!()]")
 PARENS = re.compile(r"[()（）]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff" + re.escape(FULL)     # cjk(): hanzi.HAN and FULL
@@ -46,7 +41,6 @@ HALF_PUNCT = re.compile("|".join(
     f"{re.escape(c)}(?<![{re.escape(f)}]{re.escape(c)})(?![{re.escape(f)}]|//)"
     f"(?:(?<=[{_CJK}]{re.escape(c)})|(?=[{_CJK}]))"
     for c, f in ((c, FAMILY_OF[c]) for c in ",;:?!")))
-LIST_MARK = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[\dA-Za-z一二三四五六七八九十①-⑳]{1,2}[)）]")
 
 
 def cjk(ch: str) -> bool:
@@ -179,37 +173,6 @@ def halfwidth_punctuation(doc, rule, ctx):
         yield doc.hit(line, i, i + 1, args={"count": len(places),
                                             "places": where([line for line, _ in places]),
                                             "marks": "".join(sorted({l.text[j] for l, j in places}))})
-
-
-@check("unbalanced-pairs",
-       doc="同一行中成对的标点不配对：引号、括号、书名号有左无右或有右无左（“《法治政府建设实施"
-           "纲要”）。列表序号“1)”“一）”不算。")
-def unbalanced_pairs(doc, rule, ctx):
-    """Quotes, brackets and title marks that open without closing, or close without opening."""
-    for line in doc.lines:
-        t = line.text
-        # 1) and 一) are list markers, not unpaired brackets
-        markers = {m.end() - 1 for m in LIST_MARK.finditer(t)} if ")" in t or "）" in t else set()
-        stack, lonely = [], []
-        for m in PAIR_MARKS.finditer(t):
-            i, c = m.start(), m.group(0)
-            if c in "‘’" and word(t[i - 1:i]) and word(t[i + 1:i + 2]):
-                continue            # an apostrophe
-            if c in OPEN:
-                stack.append((OPEN[c], i))
-            elif c in CLOSE and i not in markers:
-                kinds = [k for k, _ in stack]
-                if CLOSE[c] not in kinds:
-                    lonely.append((i, c))
-                    continue
-                while stack and stack[-1][0] != CLOSE[c]:
-                    lonely.append((stack[-1][1], t[stack.pop()[1]]))
-                stack.pop()
-        lonely += [(i, t[i]) for _, i in stack]
-        for i, c in sorted(lonely):
-            other = PARTNER.get(OPEN.get(c, ""), "") or CLOSE.get(c, "")
-            yield doc.hit(line, i, i + 1, args={"mark": MARK_NAMES[c] + c,
-                                                "other": MARK_NAMES[other]})
 
 
 def title_commas(doc) -> list[tuple]:
