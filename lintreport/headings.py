@@ -21,6 +21,8 @@ MARKERS = (
     (4, re.compile(r"[（(][ \t]*(\d{1,2})[ \t]*[）)][ \t]*([、，,.．]?)")),
     (4, re.compile(r"(\d{1,2})([）)])")),
 )
+# What every marker above starts with.
+MARKER_START = re.compile(r"[第一二三四五六七八九十（(\d]")
 # Leading spaces, Markdown marks and Word bookmark debris are not the report's words.
 LEAD = re.compile(r"^(?:[ \t\u3000\u00a0\ufeff]*(?:#{1,6}[ \t]+|>[ \t]*|\*\*|\[bookmark:[^\]]*\])?)*")
 TITLE_MAX = 60          # a heading's title is at most this long
@@ -34,6 +36,8 @@ def lead_length(text: str) -> int:
 
 def match_marker(text: str, start: int):
     """(form, number, marker_end, punct) of a heading marker at text[start:], or None."""
+    if MARKER_START.match(text, start) is None:
+        return None     # most lines: one test instead of one per marker form
     for form, pattern in MARKERS:
         m = pattern.match(text, start)
         if m:

@@ -101,3 +101,14 @@ def test_existence_and_substitution_find_what_the_line_by_line_scan_finds(monkey
         assert fast == hits(lines, rules, monkeypatch, plain=True)
         total += len(fast)
     assert total > 100      # the planted words were found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_heading_marker_starts_with_a_marker_start(data):
+    from lintreport.headings import MARKER_START, MARKERS
+    _, pattern = data.draw(st.sampled_from(MARKERS))
+    text = data.draw(st.from_regex(pattern)) + data.draw(st.text(ALPHABET, max_size=5))
+    for i in range(len(text)):
+        if pattern.match(text, i):
+            assert MARKER_START.match(text, i), (pattern.pattern, text, i)
