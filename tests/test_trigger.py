@@ -38,11 +38,22 @@ def shipped_patterns():
                 yield list(o["swaps"]), 0
 
 
-CASES = [([p], f) for p in TRICKY for f in (0, re.I)] + list(shipped_patterns())
+def other_triggers():
+    """The other checks' triggers: partial-period's phrases, the dated table's names (eight
+    characters deep, as event_dates asks)."""
+    from lintreport.checks.dates import PARTIAL
+    from lintreport.events import dated_table
+    yield [PARTIAL.pattern], 0, 2
+    for entries in dated_table("events"):
+        yield [e["regex"].pattern for e in entries], 0, 8
 
 
-def assert_covers(patterns, flags, text):
-    found = P.trigger(patterns, flags)
+CASES = [([p], f, d) for p in TRICKY for f in (0, re.I) for d in (1, 2, 4)] + \
+    [(p, f, 2) for p, f in shipped_patterns()] + list(other_triggers())
+
+
+def assert_covers(patterns, flags, text, depth=2):
+    found = P.trigger(patterns, flags, depth)
     if found is None:
         return
     for p in patterns:
@@ -56,15 +67,18 @@ def assert_covers(patterns, flags, text):
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from(CASES), st.text(ALPHABET, max_size=40), st.data())
 def test_the_trigger_matches_wherever_a_pattern_does(case, noise, data):
-    patterns, flags = case
+    patterns, flags, depth = case
     planted = data.draw(st.from_regex(re.compile(data.draw(st.sampled_from(patterns)), flags)))
-    assert_covers(patterns, flags, noise[:len(noise) // 2] + planted + noise[len(noise) // 2:])
+    assert_covers(patterns, flags, noise[:len(noise) // 2] + planted + noise[len(noise) // 2:],
+                  depth)
 
 
 def test_shipped_wording_rules_have_a_trigger():
     # else the optimisation silently does nothing for them
     for patterns, flags in shipped_patterns():
         assert P.trigger(patterns, flags) is not None, patterns
+    for patterns, flags, depth in other_triggers():
+        assert P.trigger(patterns, flags, depth) is not None, patterns
 
 
 @pytest.mark.parametrize("patterns", [["a*"], ["(?:)"], ["(?s)a.b"], ["(a)\\1"], ["x|y?"]])
@@ -112,3 +126,28 @@ def test_every_heading_marker_starts_with_a_marker_start(data):
     for i in range(len(text)):
         if pattern.match(text, i):
             assert MARKER_START.match(text, i), (pattern.pattern, text, i)
+
+
+def test_the_checks_with_a_trigger_find_what_they_find_without(monkeypatch):
+    """partial-period, the event checks, existence and substitution, on the sample reports
+    with phrases and names planted: the same findings with and without their triggers."""
+    from lintreport.checks import dates, event_dates
+    from lintreport.config import Config
+    from lintreport.engine import lint_text
+    kinds = ("partial-period", "event-upcoming", "event-before", "plan-period", "existence",
+             "substitution")
+    rules = [r for r in cl.load("township").rules if r.check in kinds]
+    plants = ["上半年", "截至10月", "1-10月", "迎接党的二十大胜利召开", "学习贯彻党的二十届三中全会精神",
+              "“七五”普法", "八五普法", "民法典", "澳门新葡京", "XX镇"]
+    total = 0
+    for n, lines in enumerate(texts()):
+        lines = [t[:5] + plants[(n + i) % len(plants)] + t[5:] if i % 9 == 4 else t
+                 for i, t in enumerate(lines)]
+        text = "\n".join(lines)
+        fast = lint_text(text, Config(), rules=rules).findings
+        with monkeypatch.context() as m:
+            for module in (dates, event_dates, wording):
+                m.setattr(module, "_trigger", lambda *a, **k: None)
+            assert lint_text(text, Config(), rules=rules).findings == fast
+        total += len(fast)
+    assert total > 100
