@@ -117,16 +117,21 @@ def trigger(patterns, flags: int = 0, depth: int = TRIGGER_DEPTH):
     return re.compile("|".join(sorted("".join(a) for a in kept)), flags)
 
 
-def lines_with(doc, found) -> list[int]:
-    """The indices in doc.lines of the lines where the trigger `found` matches, in order,
-    by one scan of the report's whole text rather than one search per line."""
+def joined(doc) -> tuple[str, list[int]]:
+    """The texts of doc.lines joined by "\n", and where each line starts in it; once."""
     if doc.analysis.joined is None:
         starts, at = [], 0
         for line in doc.lines:
             starts.append(at)
             at += len(line.text) + 1
         doc.analysis.joined = ("\n".join(l.text for l in doc.lines), starts)
-    text, starts = doc.analysis.joined
+    return doc.analysis.joined
+
+
+def lines_with(doc, found) -> list[int]:
+    """The indices in doc.lines of the lines where the trigger `found` matches, in order,
+    by one scan of the report's whole text rather than one search per line."""
+    text, starts = joined(doc)
     out, pos = [], 0
     while (m := found.search(text, pos)) is not None:
         i = bisect.bisect_right(starts, m.start()) - 1
