@@ -30,6 +30,9 @@ class Analysis:
     # quantities: (line number, start) → the quantities of that paragraph (checks.numbers)
     quantities: dict[tuple, list] = field(default_factory=dict)
     quantities_counted: int = 0             # how many were found so far (capped per report)
+    # topics (checks.coverage): the text searched, by (checklist path, parts) ("" parts:
+    # the whole report's title, headings and paragraphs)
+    topic_texts: dict[tuple, str] = field(default_factory=dict)
     # cited titles: register name → [(line, start, end, cited, verdict, entry, detail)]
     citations: dict[str, list] = field(default_factory=dict)
     # punctuation (checks.punctuation): places every fix of a report-wide finding covers
