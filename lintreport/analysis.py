@@ -18,7 +18,7 @@ class Analysis:
     # engine: the inline switches of the text, and the time budget once it is spent
     disabled: list | None = None            # [(line or None, {rule ids})] (engine.suppress)
     over_budget: tuple | None = None        # (seconds spent, rules not run) (checks.budget)
-    # the lines' texts joined by "\n" and where each line starts in it (patterns.lines_with)
+    # the lines' texts joined by "\n" and where each line starts in it (trigger.lines_with)
     joined: tuple | None = None
     # parts: checklist path → part key → the sections that make up that part (parts.classify)
     parts: dict[str, dict] = field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""patterns.trigger is a necessary condition: wherever one of the patterns matches, the
+"""trigger.trigger is a necessary condition: wherever one of the patterns matches, the
 trigger matches at the same place. So the checks that look only at the lines the trigger
 finds (existence, substitution) report exactly what looking at every line reports."""
 import re
@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from lintreport import checklist as cl
 from lintreport import checks
-from lintreport import document, patterns as P
+from lintreport import document, trigger as P
 from lintreport.checks import wording
 from lintreport.read import Line, Source
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..parts import role_at
-from ..patterns import lines_with, trigger
+from ..trigger import lines_with, trigger
 from ..quantity import clause, sentence
 from ..year import trusted_date
 from . import Option, Regex, check
@@ -39,7 +39,7 @@ PLAN_DOC = re.compile(
 PLAN_NOUN = re.compile(r"(20\d{2})\s*年度?[^《》]{0,20}?(计划|要点|方案|安排|清单|任务)")
 @lru_cache(maxsize=64)
 def _trigger(phrases: str):
-    """Where one of a rule's phrases can begin (patterns.trigger), worked out once a run."""
+    """Where one of a rule's phrases can begin (trigger.trigger), worked out once a run."""
     return trigger([phrases])
 
 

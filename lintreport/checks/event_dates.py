@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..events import dated_table
-from ..patterns import lines_with, trigger
+from ..trigger import lines_with, trigger
 from ..quantity import sentence
 from ..year import trusted_date
 from . import Option, check
@@ -48,7 +48,7 @@ def _mentions(doc, ctx, table: str, kind: int) -> list:
 
 @lru_cache(maxsize=16)
 def _trigger(table: str, kind: int):
-    """Where any entry of a table can be named (patterns.trigger), worked out once a run;
+    """Where any entry of a table can be named (trigger.trigger), worked out once a run;
     eight characters deep, as names begin with words every report uses (法治政府建设…)."""
     return trigger([entry["regex"].pattern for entry in dated_table(table)[kind]], depth=8)
 

@@ -11,7 +11,7 @@ import re
 from ..data import categories
 from ..finding import Fix
 from ..garble import garbled, suspects
-from ..patterns import joined, lines_with
+from ..trigger import joined, lines_with
 from ..switches import DISABLE, ids_of
 from . import check
 

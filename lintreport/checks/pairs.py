@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..patterns import lines_with
+from ..trigger import lines_with
 from . import check
 from .punctuation import CLOSE, OPEN, PARTNER, word
 
@@ -55,8 +55,8 @@ def unbalanced_pairs(doc, rule, ctx):
 
 def nested(t: str) -> bool:
     """Whether a line's pair marks nest properly (removing each adjacent open-close pair
-    leaves none), so the stack in unbalanced_pairs finds nothing. Lines with a ‘ ’ (maybe apostrophes) or
-    a list marker (1), not a bracket) are left to it."""
+    leaves none), so the stack in unbalanced_pairs finds nothing. Lines with a ‘ ’ (maybe
+    apostrophes) or a list marker (1), not a bracket) are left to it."""
     if "‘" in t or "’" in t or ((")" in t or "）" in t) and LIST_MARK.search(t)):
         return False
     marks = "".join(PAIR_MARKS.findall(t)).translate(KIND)

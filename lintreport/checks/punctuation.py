@@ -12,7 +12,7 @@ from ..finding import Fix
 from ..fixers import fixer
 from .. import hanzi as T
 from ..hanzi import HAN
-from ..patterns import lines_with
+from ..trigger import lines_with
 from . import check
 
 FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"

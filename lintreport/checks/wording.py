@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..finding import Fix
-from ..patterns import lines_with, trigger
+from ..trigger import lines_with, trigger
 from . import Option, Regex, check
 
 
@@ -80,7 +80,7 @@ def existence(doc, rule, ctx):
 
 @lru_cache(maxsize=256)
 def _trigger(patterns: tuple[str, ...], flags: int):
-    """Where any of a rule's patterns can begin (patterns.trigger), worked out once a run."""
+    """Where any of a rule's patterns can begin (trigger.trigger), worked out once a run."""
     return trigger(patterns, flags)
 
 
