@@ -78,26 +78,34 @@ def candidates(pool, k: str, typed: bool) -> list:
     stored = _LENGTHS.get(id(pool))
     if stored is None or stored[0] is not pool:
         by_len: dict[int, list[int]] = {}
-        laws: list[tuple[int, int, str]] = []      # (length, position, first character)
+        laws: list[tuple] = []      # (length, position, first character, characters)
         for i, (name, _, entry) in enumerate(pool):
             by_len.setdefault(len(name), []).append(i)
             if entry.kind in LAWS:
-                laws.append((len(name), i, name[:1]))
-        laws.sort()
-        stored = _LENGTHS[id(pool)] = (pool, (by_len, laws, [n for n, _, _ in laws]))
+                laws.append((len(name), i, name[:1], frozenset(name)))
+        laws.sort(key=lambda law: law[:2])
+        stored = _LENGTHS[id(pool)] = (pool, (by_len, laws, [law[0] for law in laws]))
     by_len, laws, lengths = stored[1]
     size = len(k)
     picked = {i for n in range(size - 3, size + 4) for i in by_len.get(n, ())}
-    if size >= 3:
-        picked.update(i for _, i, first in laws[bisect.bisect_right(lengths, size):]
-                      if typed or first == k[:1])
+    if size >= 3:   # a short form's characters are all in the law's name (subsequence)
+        chars = set(k)
+        picked.update(i for _, i, first, has in laws[bisect.bisect_right(lengths, size):]
+                      if (typed or first == k[:1]) and chars <= has)
     return [pool[i] for i in sorted(picked)]
 
 
 def distance(a: str, b: str, cutoff: int) -> int:
     """Edit distance up to cutoff (cutoff + 1 beyond); rapidfuzz imported at first need."""
+    return levenshtein().distance(a, b, score_cutoff=cutoff)
+
+
+@lru_cache(maxsize=1)
+def levenshtein():
+    """rapidfuzz's Levenshtein, imported at first need and then kept (an import statement
+    in a function called thousands of times costs the import machinery each time)."""
     from rapidfuzz.distance import Levenshtein
-    return Levenshtein.distance(a, b, score_cutoff=cutoff)
+    return Levenshtein
 
 
 def near(k: str, forms, by_kind) -> Entry | None:
@@ -115,8 +123,7 @@ def near(k: str, forms, by_kind) -> Entry | None:
             score = 2.0 - d / n
         elif (3 <= size < n and entry.kind in LAWS
               and (kind is not None or k[0] == name[0]) and subsequence(k, name)):
-            from rapidfuzz.distance import Levenshtein
-            score = Levenshtein.normalized_similarity(k, name)
+            score = levenshtein().normalized_similarity(k, name)
         else:
             continue
         if score > best_score:
