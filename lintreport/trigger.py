@@ -15,7 +15,7 @@ import re
 from .patterns import REPEATS, C, P
 
 TRIGGER_DEPTH = 2
-TRIGGER_MAX = 256           # more alternatives than this: fall back to first characters
+TRIGGER_MAX = 64            # more alternatives than this: cut at open repeats, then shallower
 _CATEGORIES = {getattr(C, f"CATEGORY_{name}"): code for name, code in (
     ("DIGIT", r"\d"), ("NOT_DIGIT", r"\D"), ("SPACE", r"\s"), ("NOT_SPACE", r"\S"),
     ("WORD", r"\w"), ("NOT_WORD", r"\W"))}
@@ -37,13 +37,14 @@ def trigger(patterns, flags: int = 0, depth: int = TRIGGER_DEPTH):
     characters are common words (法治…)."""
     if flags & ~re.IGNORECASE:
         return None
-    alternatives: set = set()
     try:
-        for pattern in patterns:
-            parsed = P.parse(pattern, flags)
-            if parsed.state.flags & ~(re.UNICODE | flags):     # inline flags: (?s), (?x)…
-                return None
-            alternatives |= _begins(list(parsed), depth)
+        parsed = [P.parse(pattern, flags) for pattern in patterns]
+        if any(p.state.flags & ~(re.UNICODE | flags) for p in parsed):   # inline (?s), (?x)…
+            return None
+        for cuts in ((False, True), (True,)):   # cut everywhere when all together are many
+            alternatives: set = set().union(*(_begins(list(p), depth, cuts) for p in parsed))
+            if len(alternatives) <= TRIGGER_MAX:
+                break
     except Exception:   # noqa: BLE001 - _Unknown, or a pattern re cannot parse: no trigger
         return None
     # a beginning that starts with a shorter one adds nothing (X covers XX)
@@ -67,6 +68,23 @@ def _as_trie(sequences) -> str:
         parts = [piece + emit(child) for piece, child in sorted(node.items())]
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")" if parts else ""
     return emit(trie)
+
+
+_MADE: dict = {}            # key → the trigger, or _ASKED after the first request
+_ASKED = object()
+
+
+def when_reused(key, make):
+    """None the first time `key` is asked for, then make() (kept): working a trigger out
+    costs about a millisecond, which a run over one report never wins back; from the second
+    report of a process on it is worth it. Both ways the checks find the same."""
+    found = _MADE.get(key)
+    if found is None:
+        _MADE[key] = _ASKED
+        return None
+    if found is _ASKED:
+        found = _MADE[key] = make()
+    return found
 
 
 def joined(doc) -> tuple[str, list[int]]:
@@ -94,11 +112,12 @@ def lines_with(doc, found) -> list[int]:
     return out
 
 
-def _begins(items, deepest: int) -> set:
-    """_starts to `deepest` characters, or shallower when that gives too many."""
-    for depth in range(deepest, 0, -1):
-        try:
-            found = _starts(items, depth)
+def _begins(items, deepest: int, cuts=(False, True)) -> set:
+    """_starts to `deepest` characters; when that gives too many, cut at open-ended repeats
+    (a run of spaces after 七五 gives 七五 alone, not every run), then shallower."""
+    for depth, cut in ((d, c) for d in range(deepest, 0, -1) for c in cuts):
+        try:    # without the ends (None) a cut put in: shorter beginnings
+            found = {tuple(p for p in seq if p is not None) for seq in _starts(items, depth, cut)}
         except _TooMany:
             continue
         if () in found:         # it can match empty text: every place is a start
@@ -108,7 +127,7 @@ def _begins(items, deepest: int) -> set:
     raise _Unknown
 
 
-def _starts(items, depth: int) -> set:
+def _starts(items, depth: int, cut: bool) -> set:
     """The sequences (tuples of one-character regexes, at most `depth` long) that a match of
     `items` begins with; a shorter one is a whole match."""
     out, todo = set(), {()}
@@ -118,7 +137,7 @@ def _starts(items, depth: int) -> set:
             if len(seq) >= depth:
                 out.add(seq)
                 continue
-            for more in _item(op, av, depth - len(seq)):
+            for more in _item(op, av, depth - len(seq), cut):
                 ahead.add(seq + more)
         todo = ahead
         if len(todo) > TRIGGER_MAX:
@@ -126,7 +145,7 @@ def _starts(items, depth: int) -> set:
     return out | todo
 
 
-def _item(op, av, depth: int) -> set:
+def _item(op, av, depth: int, cut: bool) -> set:
     if op == C.LITERAL:
         return {(_char(av),)}
     if op == C.NOT_LITERAL:
@@ -140,27 +159,30 @@ def _item(op, av, depth: int) -> set:
     if op == C.SUBPATTERN:
         if av[1] or av[2]:          # flags turned on or off for the group: not modelled
             raise _Unknown
-        return _starts(list(av[-1]), depth)
+        return _starts(list(av[-1]), depth, cut)
     if op == C.BRANCH:
-        return set().union(*(_starts(list(b), depth) for b in av[1]))
+        return set().union(*(_starts(list(b), depth, cut) for b in av[1]))
     if op in REPEATS:
-        return _repeat(*av, depth)
+        return _repeat(*av, depth, cut)
     if hasattr(C, "ATOMIC_GROUP") and op == C.ATOMIC_GROUP:
-        return _starts(list(av), depth)
+        return _starts(list(av), depth, cut)
     raise _Unknown
 
 
-def _repeat(low: int, high: int, body, depth: int) -> set:
+def _repeat(low: int, high: int, body, depth: int, cut: bool) -> set:
     """What `body` repeated low to high times begins with. Past `depth` characters more
     repetitions add nothing, and a body that can match empty reaches a fixed point."""
     body = list(body)
+    if cut and high == C.MAXREPEAT:     # open-ended (\s*, x+): not read past `low` of them
+        found = _repeat(low, low, body, depth, cut) if low else {()}
+        return {seq + (None,) * (depth - len(seq)) for seq in found}   # None: ends there
     out, todo, n = set(), {()}, 0
     while todo:
         if n >= low:
             out |= todo         # it may stop after n repetitions
         if n == high or n > low + depth:    # beyond: only empty repetitions, seen already
             break
-        ahead = {s + m for s in todo for m in _starts(body, depth - len(s))}
+        ahead = {s + m for s in todo for m in _starts(body, depth - len(s), cut)}
         out |= {s for s in ahead if len(s) >= depth}
         ahead = {s for s in ahead if len(s) < depth}
         n += 1

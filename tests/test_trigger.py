@@ -151,3 +151,12 @@ def test_the_checks_with_a_trigger_find_what_they_find_without(monkeypatch):
             assert lint_text(text, Config(), rules=rules).findings == fast
         total += len(fast)
     assert total > 100
+
+
+def test_a_trigger_is_made_from_its_second_use_on_and_kept():
+    made = []
+    key = ("test", object())
+    assert P.when_reused(key, lambda: made.append(1) or "t") is None     # a one-report run
+    assert P.when_reused(key, lambda: made.append(1) or "t") == "t"
+    assert P.when_reused(key, lambda: made.append(1) or "t") == "t"
+    assert made == [1]

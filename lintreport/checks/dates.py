@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..parts import role_at
-from ..trigger import lines_with, trigger
+from ..trigger import lines_with, trigger, when_reused
 from ..quantity import clause, sentence
 from ..year import trusted_date
 from . import Option, Regex, check
@@ -37,10 +37,9 @@ PLAN_DOC = re.compile(
     r"[^。；;，,《]{0,12}?(《[^《》]{0,60}》|(?:20\d{2})\s*年度?[\u4e00-\u9fff]{0,16}?"
     r"(?:计划|要点|方案|安排|清单))")
 PLAN_NOUN = re.compile(r"(20\d{2})\s*年度?[^《》]{0,20}?(计划|要点|方案|安排|清单|任务)")
-@lru_cache(maxsize=64)
 def _trigger(phrases: str):
     """Where one of a rule's phrases can begin (trigger.trigger), worked out once a run."""
-    return trigger([phrases])
+    return when_reused(("phrases", phrases), lambda: trigger([phrases]))
 
 
 @lru_cache(maxsize=1024)

@@ -5,10 +5,9 @@ past that happened after the report was written, a plan period that does not cov
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..events import dated_table
-from ..trigger import lines_with, trigger
+from ..trigger import lines_with, trigger, when_reused
 from ..quantity import sentence
 from ..year import trusted_date
 from . import Option, check
@@ -46,11 +45,11 @@ def _mentions(doc, ctx, table: str, kind: int) -> list:
     return memo[key]
 
 
-@lru_cache(maxsize=16)
 def _trigger(table: str, kind: int):
     """Where any entry of a table can be named (trigger.trigger), worked out once a run;
     eight characters deep, as names begin with words every report uses (法治政府建设…)."""
-    return trigger([entry["regex"].pattern for entry in dated_table(table)[kind]], depth=8)
+    return when_reused(("events", table, kind), lambda: trigger(
+        [entry["regex"].pattern for entry in dated_table(table)[kind]], depth=8))
 
 
 def _coming(text: str, m) -> bool:

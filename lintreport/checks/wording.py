@@ -10,10 +10,9 @@ patterns (and for a substitution, what each becomes) and writes its message.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..finding import Fix
-from ..trigger import lines_with, trigger
+from ..trigger import lines_with, trigger, when_reused
 from . import Option, Regex, check
 
 
@@ -78,10 +77,9 @@ def existence(doc, rule, ctx):
                 end = stop
 
 
-@lru_cache(maxsize=256)
 def _trigger(patterns: tuple[str, ...], flags: int):
     """Where any of a rule's patterns can begin (trigger.trigger), worked out once a run."""
-    return trigger(patterns, flags)
+    return when_reused(("wording", patterns, flags), lambda: trigger(patterns, flags))
 
 
 def tail_kept(found: str, good: str) -> int:
