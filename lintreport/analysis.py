@@ -18,6 +18,8 @@ class Analysis:
     # engine: the inline switches of the text, and the time budget once it is spent
     disabled: list | None = None            # [(line or None, {rule ids})] (engine.suppress)
     over_budget: tuple | None = None        # (seconds spent, rules not run) (checks.budget)
+    # the lines' texts joined by "\n" and where each line starts in it (trigger.lines_with)
+    joined: tuple | None = None
     # parts: checklist path → part key → the sections that make up that part (parts.classify)
     parts: dict[str, dict] = field(default_factory=dict)
     part_lines: dict[str, list] = field(default_factory=dict)  # → [(first, last, part key)]
@@ -28,6 +30,9 @@ class Analysis:
     # quantities: (line number, start) → the quantities of that paragraph (checks.numbers)
     quantities: dict[tuple, list] = field(default_factory=dict)
     quantities_counted: int = 0             # how many were found so far (capped per report)
+    # topics (checks.coverage): the text searched, by (checklist path, parts) ("" parts:
+    # the whole report's title, headings and paragraphs)
+    topic_texts: dict[tuple, str] = field(default_factory=dict)
     # cited titles: register name → [(line, start, end, cited, verdict, entry, detail)]
     citations: dict[str, list] = field(default_factory=dict)
     # punctuation (checks.punctuation): places every fix of a report-wide finding covers

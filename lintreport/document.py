@@ -28,6 +28,7 @@ ADDRESSEE = re.compile(r"^[^。；;，,]{2,40}[：:]$")
 ISSUER_END = re.compile(r"(政府|委员会|办事处|党委|党工委|人大|局|办公室|所|中心|镇|乡|街道|委|院|厅|部|站)$")
 TITLE_WORDS = re.compile(r"报告|情况|总结|工作|法治|年度")
 TITLE_END = re.compile(r"(报告|情况|总结|汇报|通知|函)$")
+DIGIT = re.compile(r"\d")
 BARE_PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t：:]*$")
 
 
@@ -102,7 +103,7 @@ def parse(source: Source) -> Document:
 
 def _has_words(text: str) -> bool:
     """Lines of only markup or symbols (![](), ---) carry no report text."""
-    return bool(T.HAN.search(text) or re.search(r"\d", text))
+    return bool(T.HAN.search(text) or DIGIT.search(text))
 
 
 def _top_matter(doc: Document, body: list[Line]) -> int:

@@ -148,12 +148,16 @@ def _footer(texts: list[str], voc: Vocabulary, after: int) -> WebBlock | None:
         end -= 1
     start = max(after, end + 1 - TAIL)
     # a line of prose (a full stop, or too long for furniture) ends every footer that
-    # starts above it: the search starts below the last one (mostly the issuer and date)
-    squeezed = [squeeze(texts[k]) for k in range(start, end + 1)]
-    for k in range(len(squeezed) - 1, -1, -1):
-        if "。" in squeezed[k] or len(squeezed[k]) > MAX_LINE:
-            start, squeezed = start + k + 1, squeezed[k + 1:]
+    # starts above it: the search starts below the last one (mostly the issuer and date),
+    # squeezed from the end up, so the lines above it are never looked at
+    squeezed = []
+    for k in range(end, start - 1, -1):
+        s = squeeze(texts[k])
+        if "。" in s or len(s) > MAX_LINE:
+            start = k + 1
             break
+        squeezed.append(s)
+    squeezed.reverse()
     lines = [(s, footer_labels(s, voc)) for s in squeezed]
     for k, (_, labels) in enumerate(lines):
         if not labels:

@@ -6,8 +6,14 @@ second-level ones, so a sub-heading that happens to say 问题 does not make a p
 """
 from __future__ import annotations
 
-from .model import Checklist
+import re
+
+from .model import Checklist, Part
 from .document import Document, Section
+
+
+# a backreference or conditional by group number, which joining patterns would renumber
+BY_NUMBER = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
@@ -17,20 +23,23 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
         return cached
     found: dict[str, list[Section]] = {key: [] for key in checklist.parts}
     taken: set[int] = set()
+    owner: dict[int, str] = {}      # id(section) → the part it was taken into
+    sections = list(doc.walk())     # walked once, not once per level
     for level in (0, 1, 2, 3):
-        for section in doc.walk():
+        for section in sections:
             if section.level != level or id(section) in taken:
                 continue
-            outer = next((k for s in _ancestors(section) for k, v in found.items()
-                          if any(x is s for x in v)), None)
+            # the part of the nearest ancestor taken into one
+            outer = next((owner[id(s)] for s in _ancestors(section) if id(s) in owner), None)
             for key, part in checklist.parts.items():
                 if outer is not None and outer not in part.within:
                     continue    # 第一责任人 in a plan's sub-heading is a plan, not the part
                 # a 第X部分 (level 0) stands where a top-level heading would
-                if max(level, 1) in part.levels and part.matches(section.title) and \
+                if max(level, 1) in part.levels and matches(part, section.title) and \
                         not (found[key] and level > min(s.level for s in found[key])):
                     found[key].append(section)
                     taken.add(id(section))
+                    owner[id(section)] = key
                     break
     # The results part is often not headed as such (一、加强组织领导…): then the top-level
     # sections before the first recognised part are the results.
@@ -44,6 +53,31 @@ def classify(doc: Document, checklist: Checklist) -> dict[str, list[Section]]:
             taken.add(id(section))
     doc.analysis.parts[checklist.path] = found
     return found
+
+
+_EITHER: dict[int, tuple] = {}       # id(part) → (part, heading test, exclude test)
+
+
+def matches(part: Part, title: str) -> bool:
+    """part.matches(title), with each part's patterns joined into one regex (a section title
+    is tried against every part: one search per part instead of one per pattern)."""
+    stored = _EITHER.get(id(part))
+    if stored is None or stored[0] is not part:     # another part of that id, now gone
+        stored = _EITHER[id(part)] = (part, any_of(part.heading), any_of(part.exclude))
+    return stored[1](title) and not stored[2](title)
+
+
+def any_of(patterns):
+    """A test whether any of the patterns is found in a text: one alternation of them when
+    that means the same (one set of flags, no reference to a group by number)."""
+    flags = {p.flags for p in patterns}
+    if len(flags) == 1 and not any(BY_NUMBER.search(p.pattern) for p in patterns):
+        try:
+            search = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop()).search
+            return lambda text: search(text) is not None
+        except re.error:   # e.g. a group name used twice, or (?i) not at the start: as written
+            pass
+    return lambda text: any(p.search(text) for p in patterns)
 
 
 def _ancestors(section: Section):

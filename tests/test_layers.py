@@ -14,7 +14,7 @@ import pathlib
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "lintreport"
 
 LAYERS = [
-    ("base", ["version", "errors", "hanzi", "patterns", "finding", "model", "yamlfile",
+    ("base", ["version", "errors", "hanzi", "patterns", "trigger", "finding", "model", "yamlfile",
               "data", "events", "switches", "safewrite", "overlap", "place", "analysis", "fixers",
               "regexcache"]),
     ("read", ["read", "furniture"]),     # furniture: a web page's header and footer

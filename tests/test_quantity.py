@@ -90,7 +90,8 @@ def test_matches_are_those_of_the_plain_regex_scan():
     from lintreport.quantity import QUANTITY, _matches
     pieces = ["近", "约", "大约", "超过", "不少于", "最多", "百分之", "12", "1,200", "３", ".5",
               "十", "二百", "两", "万", "余", "多", "人", "人次", "个百分点", "%", "以上", "左右",
-              "第", "统一", "依法", "，", "。", "IPV", "-"]
+              "第", "统一", "依法", "，", "。", "IPV", "-", "高达", "多达", "至少", "超", "逾",
+              "不低于", "不超过", "大", "高", "不", "至", "最", "近日", "约谈"]
     rng = random.Random(7)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))

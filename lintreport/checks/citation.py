@@ -6,6 +6,7 @@ alone: only a title close to a registered one is reported, never an unknown one.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from functools import lru_cache
@@ -29,7 +30,8 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
     """A registered title with foreign words pushed into it, whole otherwise:
     (entry, the foreign words). 中共中央三升体育平台全面推进依法治国…的决定."""
     size = len(k)
-    for name, _, entry in forms:
+    # only the forms that share k's first and last characters (by_ends: in forms' order)
+    for name, _, entry in by_ends(forms).get((k[:1], k[-1:]), ()):
         # the edits leave the first and last characters alone: titles differing there are out
         if len(name) < 10 or size < len(name) + 2 or name[0] != k[0] or name[-1] != k[-1]:
             continue
@@ -47,10 +49,63 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
     return None
 
 
+_ENDS: dict[int, tuple] = {}        # id(forms) → (forms, by_ends index)
+_LENGTHS: dict[int, tuple] = {}     # id(pool) → (pool, candidates index)
+
+
+def by_ends(forms) -> dict[tuple[str, str], list]:
+    """(first, last character) → the forms of at least ten characters with those ends, in
+    the order of `forms`: injected() looks only there. Once per register."""
+    stored = _ENDS.get(id(forms))
+    if stored is None or stored[0] is not forms:   # a list of that id, not this one
+        index: dict[tuple[str, str], list] = {}
+        for form in forms:
+            if len(form[0]) >= 10:
+                index.setdefault((form[0][0], form[0][-1]), []).append(form)
+        stored = _ENDS[id(forms)] = (forms, index)
+    return stored[1]
+
+
+LAWS = ("法律", "行政法规")
+
+
+def candidates(pool, k: str, typed: bool) -> list:
+    """The forms of `pool` (in its order) near() can score for k: those within three
+    characters of its length (an edit distance of at most 3), and the longer laws (a
+    made-up short form), of the same first character unless k's type is known."""
+    if not pool:
+        return []
+    stored = _LENGTHS.get(id(pool))
+    if stored is None or stored[0] is not pool:
+        by_len: dict[int, list[int]] = {}
+        laws: list[tuple] = []      # (length, position, first character, characters)
+        for i, (name, _, entry) in enumerate(pool):
+            by_len.setdefault(len(name), []).append(i)
+            if entry.kind in LAWS:
+                laws.append((len(name), i, name[:1], frozenset(name)))
+        laws.sort(key=lambda law: law[:2])
+        stored = _LENGTHS[id(pool)] = (pool, (by_len, laws, [law[0] for law in laws]))
+    by_len, laws, lengths = stored[1]
+    size = len(k)
+    picked = {i for n in range(size - 3, size + 4) for i in by_len.get(n, ())}
+    if size >= 3:   # a short form's characters are all in the law's name (subsequence)
+        chars = set(k)
+        picked.update(i for _, i, first, has in laws[bisect.bisect_right(lengths, size):]
+                      if (typed or first == k[:1]) and chars <= has)
+    return [pool[i] for i in sorted(picked)]
+
+
 def distance(a: str, b: str, cutoff: int) -> int:
     """Edit distance up to cutoff (cutoff + 1 beyond); rapidfuzz imported at first need."""
+    return levenshtein().distance(a, b, score_cutoff=cutoff)
+
+
+@lru_cache(maxsize=1)
+def levenshtein():
+    """rapidfuzz's Levenshtein, imported at first need and then kept (an import statement
+    in a function called thousands of times costs the import machinery each time)."""
     from rapidfuzz.distance import Levenshtein
-    return Levenshtein.distance(a, b, score_cutoff=cutoff)
+    return Levenshtein
 
 
 def near(k: str, forms, by_kind) -> Entry | None:
@@ -58,17 +113,17 @@ def near(k: str, forms, by_kind) -> Entry | None:
     made-up short form of a law (《交通法》 for 《道路交通安全法》)."""
     kind, best, best_score, size = doc_type(k), None, 0.0, len(k)
     # a title of a known type is compared only with registered titles of that type
-    for name, _kind, entry in forms if kind is None else by_kind.get(kind, []):
+    pool = forms if kind is None else by_kind.get(kind, [])
+    for name, _kind, entry in candidates(pool, k, kind is not None):
         n = len(name)
         allowed = 0 if n < 8 else 1 if n < 16 else 2 if n < 30 else 3
         # the edit distance is at least the difference in length: no need to compute it then
         d = distance(k, name, allowed) if allowed and abs(size - n) <= allowed else 0
         if 0 < d <= allowed:
             score = 2.0 - d / n
-        elif (3 <= size < n and entry.kind in ("法律", "行政法规")
+        elif (3 <= size < n and entry.kind in LAWS
               and (kind is not None or k[0] == name[0]) and subsequence(k, name)):
-            from rapidfuzz.distance import Levenshtein
-            score = Levenshtein.normalized_similarity(k, name)
+            score = levenshtein().normalized_similarity(k, name)
         else:
             continue
         if score > best_score:

@@ -30,8 +30,11 @@ def topic(doc, rule, ctx):
     o = rule.options
     if not doc.paragraphs:
         return
-    everywhere = "\n".join([doc.title_text] + [h.title for h in doc.headings] +
-                           [p.text for p in doc.paragraphs])
+    texts = doc.analysis.topic_texts        # the same texts for every topic rule
+    everywhere = texts.get(("", ""))
+    if everywhere is None:
+        everywhere = texts[("", "")] = "\n".join(
+            [doc.title_text] + [h.title for h in doc.headings] + [p.text for p in doc.paragraphs])
     line = (doc.title or [p.line for p in doc.paragraphs[:1]])[0]
     if not _found(everywhere, o["any"], o["all"]):
         yield doc.hit(line, 0, 0, args={"topic": o["topic"], "detail": ""}, excerpt="")
@@ -42,8 +45,12 @@ def topic(doc, rule, ctx):
     sections = [s for key in o["parts"] for s in found.get(key, [])]
     if not any(found.get(key) for key in o["parts"]):
         return      # the part itself is missing: the structure rules say so
-    text = "\n".join(t for s in sections for t in
-                     [x.heading.title for x in s.walk()] + [p.text for p in s.all_paragraphs()])
+    memo = (ctx.checklist.path, tuple(o["parts"]))
+    text = texts.get(memo)
+    if text is None:
+        text = texts[memo] = "\n".join(
+            t for s in sections for t in
+            [x.heading.title for x in s.walk()] + [p.text for p in s.all_paragraphs()])
     if not _found(text, o["any"], o["all"]):
         # only the parts the report has: one it lacks is the structure rules' finding, and
         # telling the reader to write the topic there would contradict it

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..parts import role_at
+from ..trigger import lines_with, trigger, when_reused
 from ..quantity import clause, sentence
 from ..year import trusted_date
 from . import Option, Regex, check
@@ -36,6 +37,11 @@ PLAN_DOC = re.compile(
     r"[^。；;，,《]{0,12}?(《[^《》]{0,60}》|(?:20\d{2})\s*年度?[\u4e00-\u9fff]{0,16}?"
     r"(?:计划|要点|方案|安排|清单))")
 PLAN_NOUN = re.compile(r"(20\d{2})\s*年度?[^《》]{0,20}?(计划|要点|方案|安排|清单|任务)")
+def _trigger(phrases: str):
+    """Where one of a rule's phrases can begin (trigger.trigger), worked out once a run."""
+    return when_reused(("phrases", phrases), lambda: trigger([phrases]))
+
+
 @lru_cache(maxsize=1024)
 def quoted(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of 《…》 titles (with nested 〈…〉) and document numbers like （2023）16号."""
@@ -159,8 +165,11 @@ def partial_period(doc, rule, ctx):
     pattern = re.compile(rule.options["phrases"])
     headings = [(h.line, h.line.text, h.start, h.title_end,
                  role_at(doc, ctx.checklist, h.line.number) == "plan") for h in doc.headings]
+    # only the lines where a phrase can begin (one scan of the whole text)
+    where = _trigger(rule.options["phrases"])
+    hot = None if where is None else {doc.lines[i].number for i in lines_with(doc, where)}
     for line, text, a, b, plan in headings + paragraphs(doc, ctx):
-        if plan:
+        if plan or hot is not None and line.number not in hot:
             continue    # "明年上半年完成" is a plan
         for m in pattern.finditer(text, a, b):
             s, e = sentence(text, m.start())

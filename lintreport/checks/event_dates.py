@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..events import dated_table
+from ..trigger import lines_with, trigger, when_reused
 from ..quantity import sentence
 from ..year import trusted_date
 from . import Option, check
@@ -30,13 +31,25 @@ def _mentions(doc, ctx, table: str, kind: int) -> list:
     if key not in memo:
         found = []
         searches = [(entry, entry["regex"].search) for entry in dated_table(table)[kind]]
+        # only the paragraphs of the lines where some entry's pattern can begin
+        where = _trigger(table, kind)
+        hot = None if where is None else {doc.lines[i].number for i in lines_with(doc, where)}
         for line, text, a, b, plan in paragraphs(doc, ctx):
+            if hot is not None and line.number not in hot:
+                continue
             for entry, search in searches:
                 if search(text, a, b):      # most paragraphs mention none: one search tells
                     found += [(line, m, entry, plan, text)
                               for m in entry["regex"].finditer(text, a, b)]
         memo[key] = found
     return memo[key]
+
+
+def _trigger(table: str, kind: int):
+    """Where any entry of a table can be named (trigger.trigger), worked out once a run;
+    eight characters deep, as names begin with words every report uses (法治政府建设…)."""
+    return when_reused(("events", table, kind), lambda: trigger(
+        [entry["regex"].pattern for entry in dated_table(table)[kind]], depth=8))
 
 
 def _coming(text: str, m) -> bool:

@@ -11,6 +11,7 @@ import re
 from ..data import categories
 from ..finding import Fix
 from ..garble import garbled, suspects
+from ..trigger import joined, lines_with
 from ..switches import DISABLE, ids_of
 from . import check
 
@@ -25,6 +26,7 @@ DEBRIS = (
                              r"mdash|ndash|hellip|middot|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
     ("不可见控制字符", re.compile(r"[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")),
 )
+DEBRIS_START = re.compile(r"[\[!<&{]")     # what the printable debris starts with
 BLANK_ENTITY = {"&nbsp;", "&ensp;", "&emsp;"}
 MOJIBAKE = (
     ("替换字符“\ufffd”（解码失败）", re.compile(r"\ufffd+")),
@@ -71,9 +73,10 @@ def conversion_debris(doc, rule, ctx):
     """Leftovers of converting Word or web pages to text: bookmarks ([bookmark: _GoBack]),
     image and link syntax (![]()), HTML tags and entities, invisible control characters."""
     markdown = doc.source.kind == "markdown"
-    for line in doc.lines:
+    hot = set(lines_with(doc, DEBRIS_START))    # one scan of the whole text
+    for n, line in enumerate(doc.lines):
         text = line.text
-        if not any(c in text for c in "[!<&{") and text.isprintable():
+        if n not in hot and text.isprintable():
             continue
         taken = []
         for name, pattern in DEBRIS:
@@ -97,8 +100,10 @@ def conversion_debris(doc, rule, ctx):
 def mojibake(doc, rule, ctx):
     """Characters lost in conversion: U+FFFD, runs of “?”, private-use characters, text
     decoded with the wrong codec (鎴戜滑 for 我们) and debris where characters were lost."""
-    gbk, latin = suspects("\n".join(line.text for line in doc.lines))
-    for line in doc.lines:
+    gbk, latin = suspects(joined(doc)[0])
+    # without suspect characters only the lines with a mark of MOJIBAKE (or a ?) can have any
+    lines = doc.lines if gbk or latin else [doc.lines[i] for i in lines_with(doc, MOJIBAKE_START)]
+    for line in lines:
         found = []
         if MOJIBAKE_START.search(line.text) is not None:
             found = [(m.start(), m.end(), name, "") for name, pattern in MOJIBAKE

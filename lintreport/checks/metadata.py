@@ -140,7 +140,13 @@ def report_text(doc, rule, ctx):
     """The file holds a report at all: an empty file, a page of only furniture or a short
     note without a single heading is not an annual report, and passing it silently would
     say it is a clean one."""
-    count = sum(T.han_count(line.text) for line in doc.lines)
+    # counted only as far as the text passes: a report passes in its first lines
+    enough = max(rule.options["min_chars"], 0 if doc.headings else rule.options["bare_chars"])
+    count = 0
+    for line in doc.lines:
+        count += T.han_count(line.text)
+        if count >= enough:
+            return
     if count >= rule.options["min_chars"] and (doc.headings or count >= rule.options["bare_chars"]):
         return
     from ..read import Line

@@ -29,6 +29,7 @@ MAX_NUMBERS = 20_000
 LEAD = 400
 # How many different values of one counted thing are kept to compare new ones with.
 KEEP_VALUES = 16
+LEAD_VERB = re.compile(r"[共计达为了有累合总]+$")     # what stands between a count's noun and it
 RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:率|满意度|知晓度|占比|比重))"
                        r"(?:均达|均为|达到|达|为|是|保持在|稳定在|提升至|提高到|提升到)?$")
 
@@ -56,10 +57,12 @@ def _wholes(doc):
     """(line, (listed wholes, parts)) for each 其中 that follows a count."""
     for line, text, a, b in _texts(doc):
         qs = _quantities(doc, line, text, a, b)
-        for m in re.finditer("其中", text[a:b]):
-            found = whole_and_parts(text, qs, a + m.start())
+        at = text.find("其中", a, b)
+        while at >= 0:
+            found = whole_and_parts(text, qs, at)
             if found:
                 yield line, found
+            at = text.find("其中", at + 2, b)
 
 
 @check("part-exceeds-whole",
@@ -185,6 +188,7 @@ def _denominator(candidates, text, stem):
 def count_conflict(doc, rule, ctx):
     """The same thing counted twice in the report's year is given the same number."""
     seen: dict[tuple, list] = {}
+    other_year = re.compile(rf"(?<!\d)(?!{doc.report_year})\d{{4}}年") if doc.report_year else None
     for line, text, a, b in _texts(doc, ctx, skip_plan=True):
         for q in _quantities(doc, line, text, a, b):
             if q.percent or q.chinese:
@@ -193,10 +197,10 @@ def count_conflict(doc, rule, ctx):
             lead = text[max(s_start, q.start - LEAD):q.start]
             if rule.options["totals_only"] and not TOTAL.search(lead):
                 continue
-            if doc.report_year and re.search(rf"(?<!\d)(?!{doc.report_year})\d{{4}}年", lead):
+            if other_year is not None and other_year.search(lead):
                 continue    # another year's figure
             c_start = Q.clause(text, q.start)[0]
-            han = re.sub(r"[共计达为了有累合总]+$", "", "".join(T.HAN.findall(text[c_start:q.start])))
+            han = LEAD_VERB.sub("", "".join(T.HAN.findall(text[c_start:q.start])))
             if len(han) < 2:
                 continue
             # cheap key first; jieba only for the few pairs that share it

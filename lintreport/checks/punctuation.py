@@ -12,6 +12,7 @@ from ..finding import Fix
 from ..fixers import fixer
 from .. import hanzi as T
 from ..hanzi import HAN
+from ..trigger import lines_with
 from . import check
 
 FULL = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·"
@@ -30,14 +31,16 @@ TITLE_COMMA = re.compile(r"、(?:(?<=》、)(?=《)|(?<=”、)(?=“))")
 OPEN = {"“": "“", "‘": "‘", "（": "（", "(": "（", "《": "《", "〈": "〈", "【": "【"}
 CLOSE = {"”": "“", "’": "‘", "）": "（", ")": "（", "》": "《", "〉": "〈", "】": "【"}
 PARTNER = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】"}
-# the marks said in words, so that “““”没有与之配对的“”””” cannot happen
-MARK_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "（": "左括号",
-              "(": "左括号", "）": "右括号", ")": "右括号", "《": "左书名号", "》": "右书名号",
-              "〈": "左单书名号", "〉": "右单书名号", "【": "左方头括号", "】": "右方头括号"}
-PAIR_MARKS = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
-HALF_MARKS = re.compile(r"[,;:?!()（）]")
 HALF_ONLY = re.compile(r"[,;:?!()]")
-LIST_MARK = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[\dA-Za-z一二三四五六七八九十①-⑳]{1,2}[)）]")
+PARENS = re.compile(r"[()（）]")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff" + re.escape(FULL)     # cjk(): hanzi.HAN and FULL
+# A half-width , ; : ? ! counted: not doubled (a neighbour of its family is another check's
+# business), not in a URL (://), and Chinese on at least one side (then not both sides are
+# letters or digits: a Chinese side is neither). In C, not a test per mark in Python.
+HALF_PUNCT = re.compile("|".join(
+    f"{re.escape(c)}(?<![{re.escape(f)}]{re.escape(c)})(?![{re.escape(f)}]|//)"
+    f"(?:(?<=[{_CJK}]{re.escape(c)})|(?=[{_CJK}]))"
+    for c, f in ((c, FAMILY_OF[c]) for c in ",;:?!")))
 
 
 def cjk(ch: str) -> bool:
@@ -130,27 +133,23 @@ def halfwidth_places(doc) -> list[tuple]:
     """(line, offset) of every half-width , ; : ? ! ( ) used in Chinese text, once per report."""
     if doc.analysis.halfwidth is not None:
         return doc.analysis.halfwidth
+    # only the lines with a half-width mark (one scan of the whole text); there , ; : ? !
+    # by one regex (HALF_PUNCT), brackets with a stack
     places = []
-    for line in doc.lines:
+    for n in lines_with(doc, HALF_ONLY):
+        line = doc.lines[n]
         t = line.text
-        if HALF_ONLY.search(t) is None:
-            continue        # only half-width marks are counted (full-width （） pair with them)
-        marks, stack = [], []
-        for m in HALF_MARKS.finditer(t):
-            i, c = m.start(), m.group(0)
-            if c in "(（":
-                stack.append(i)
-            elif c in ")）" and stack:
-                a = stack.pop()
-                if (t[a] == "(" or c == ")") and t[a - 1:a] != "]" and HAN.search(t, a, i):
-                    marks += [j for j in (a, i) if t[j] in "()"]
-            elif c in ",;:?!":
-                left, right = t[i - 1:i], t[i + 1:i + 2]
-                family = FAMILY_OF[c]
-                if left and left in family or right and right in family or t[i + 1:i + 3] == "//":
-                    continue        # doubled marks and URLs are other checks' business
-                if (cjk(left) or cjk(right)) and not (word(left) and word(right)):
-                    marks.append(i)
+        marks = [m.start() for m in HALF_PUNCT.finditer(t)]
+        if "(" in t or ")" in t:
+            stack = []
+            for m in PARENS.finditer(t):
+                i, c = m.start(), m.group(0)
+                if c in "(（":
+                    stack.append(i)
+                elif stack:
+                    a = stack.pop()
+                    if (t[a] == "(" or c == ")") and t[a - 1:a] != "]" and HAN.search(t, a, i):
+                        marks += [j for j in (a, i) if t[j] in "()"]
         places += [(line, i) for i in sorted(marks)]
     doc.analysis.halfwidth = places
     return places
@@ -174,37 +173,6 @@ def halfwidth_punctuation(doc, rule, ctx):
         yield doc.hit(line, i, i + 1, args={"count": len(places),
                                             "places": where([line for line, _ in places]),
                                             "marks": "".join(sorted({l.text[j] for l, j in places}))})
-
-
-@check("unbalanced-pairs",
-       doc="同一行中成对的标点不配对：引号、括号、书名号有左无右或有右无左（“《法治政府建设实施"
-           "纲要”）。列表序号“1)”“一）”不算。")
-def unbalanced_pairs(doc, rule, ctx):
-    """Quotes, brackets and title marks that open without closing, or close without opening."""
-    for line in doc.lines:
-        t = line.text
-        # 1) and 一) are list markers, not unpaired brackets
-        markers = {m.end() - 1 for m in LIST_MARK.finditer(t)} if ")" in t or "）" in t else set()
-        stack, lonely = [], []
-        for m in PAIR_MARKS.finditer(t):
-            i, c = m.start(), m.group(0)
-            if c in "‘’" and word(t[i - 1:i]) and word(t[i + 1:i + 2]):
-                continue            # an apostrophe
-            if c in OPEN:
-                stack.append((OPEN[c], i))
-            elif c in CLOSE and i not in markers:
-                kinds = [k for k, _ in stack]
-                if CLOSE[c] not in kinds:
-                    lonely.append((i, c))
-                    continue
-                while stack and stack[-1][0] != CLOSE[c]:
-                    lonely.append((stack[-1][1], t[stack.pop()[1]]))
-                stack.pop()
-        lonely += [(i, t[i]) for _, i in stack]
-        for i, c in sorted(lonely):
-            other = PARTNER.get(OPEN.get(c, ""), "") or CLOSE.get(c, "")
-            yield doc.hit(line, i, i + 1, args={"mark": MARK_NAMES[c] + c,
-                                                "other": MARK_NAMES[other]})
 
 
 def title_commas(doc) -> list[tuple]:

@@ -70,7 +70,7 @@ def repeated_clause(doc, rule, ctx):
         # copies end alike: a paragraph where no two clauses in a row do is skipped after
         # one findall (most paragraphs), without a match object per clause
         ends = [c.strip(T.SPACES)[-2:] for c in CLAUSES.findall(text, p.start, p.start + len(p.text))]
-        if not any(a == b for a, b in zip(ends, ends[1:])):
+        if not any(map(str.__eq__, ends, ends[1:])):     # in C, not a genexpr
             continue
         prev = None
         for m in CLAUSES.finditer(text, p.start, p.start + len(p.text)):

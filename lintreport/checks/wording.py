@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..finding import Fix
+from ..trigger import lines_with, trigger, when_reused
 from . import Option, Regex, check
 
 
@@ -45,11 +46,26 @@ def existence(doc, rule, ctx):
     guarded = [re.compile(p, flags) for p in o["guarded"]]
     in_heading = [re.compile(p, flags) for p in o["heading_patterns"]]
     titles = {h.line.number: h for h in doc.headings} if in_heading else {}
-    for line in doc.lines:
+    found = _trigger(tuple(o["patterns"]) + tuple(o["guarded"]), flags)
+    # (line, whether its text can hold a match): with a trigger only the lines where one of
+    # the patterns can begin, and the headings (for heading_patterns)
+    if found is None:
+        lines = [(line, True) for line in doc.lines]
+    else:
+        lines = [(doc.lines[i], True) for i in lines_with(doc, found)]
+        if titles:
+            seen = {l.number for l, _ in lines}
+            where = _trigger(tuple(o["heading_patterns"]), flags)
+            heads = [h.line for h in doc.headings] if where is None else \
+                [doc.lines[i] for i in lines_with(doc, where) if doc.lines[i].number in titles]
+            lines += [(l, False) for l in heads if l.number not in seen]
+            lines.sort(key=lambda pair: pair[0].number)
+    for line, full in lines:
         t = line.text
-        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(t)]
-        spans += [(m.start(), m.end()) for p in guarded for m in p.finditer(t)
-                  if not _about(t, m, o["unless"])]
+        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(t)] if full else []
+        if full and guarded:
+            spans += [(m.start(), m.end()) for p in guarded for m in p.finditer(t)
+                      if not _about(t, m, o["unless"])]
         h = titles.get(line.number)
         if h is not None:
             spans += [(m.start(), m.end()) for p in in_heading
@@ -59,6 +75,11 @@ def existence(doc, rule, ctx):
             if start >= end:        # ××月 is one placeholder, whichever patterns see it
                 yield doc.hit(line, start, stop, args={"text": t[start:stop]})
                 end = stop
+
+
+def _trigger(patterns: tuple[str, ...], flags: int):
+    """Where any of a rule's patterns can begin (trigger.trigger), worked out once a run."""
+    return when_reused(("wording", patterns, flags), lambda: trigger(patterns, flags))
 
 
 def tail_kept(found: str, good: str) -> int:
@@ -83,7 +104,9 @@ def substitution(doc, rule, ctx):
     {good} what should. The fix keeps the tail the two share (（2023）16号 → 〔2023〕16号
     changes （2023） only), so that it does not collide with another fix there."""
     swaps = [(re.compile(p), good) for p, good in rule.options["swaps"].items()]
-    for line in doc.lines:
+    found = _trigger(tuple(rule.options["swaps"]), 0)
+    lines = doc.lines if found is None else [doc.lines[i] for i in lines_with(doc, found)]
+    for line in lines:
         for pattern, template in swaps:
             for m in pattern.finditer(line.text):
                 found, good = m.group(0), m.expand(template)

@@ -16,6 +16,7 @@ from ..document import Document, parse
 from ..errors import InputError
 from ..finding import Finding, Fix, Hit
 from ..fixers import fixes_of
+from ..model import MessageArgs
 from ..overlap import reading_order, said_once
 from ..parts import classify
 from ..place import place_of
@@ -37,8 +38,14 @@ class Context:
 
 
 def to_finding(path: str, rule: cl.Rule, hit: Hit) -> Finding:
+    # rule.format's result by str.format_map, in C: string.Formatter's Python code took a
+    # tenth of the engine's own time; a template format_map refuses ({0}) goes the old way
+    try:
+        message = rule.message.format_map(MessageArgs(hit.args))
+    except (ValueError, IndexError):
+        message = rule.format(hit.args)
     return Finding(path, hit.line, hit.column, rule.id, hit.end_line or hit.line,
-                   hit.end_column, rule.category, rule.severity, rule.format(hit.args),
+                   hit.end_column, rule.category, rule.severity, message,
                    rule.source, hit.related, hit.excerpt, hit.fix)
 
 
