@@ -31,7 +31,8 @@ def _sketch_report(doc, rule, ctx) -> dict:
         total += len(norm)
         if len(norm) < o["min_chars"]:
             continue
-        hit = doc.hit(p.line, p.start, len(p.line.text.rstrip()))
+        # only its place: the excerpt (clipped below, from the paragraph) is not needed here
+        hit = doc.hit(p.line, p.start, len(p.line.text.rstrip()), excerpt="")
         spots.extend((hit.line, hit.column, hit.end_column))
         texts += (norm, T.clip(p.text, EXCERPT))
         plan.append(id(p) in planned)
