@@ -10,6 +10,7 @@ Paragraphs copied between reports: `duplicate-across` in checks/duplicate_across
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from .. import shingles as S
@@ -40,8 +41,21 @@ class Unit:
 def normalized(doc) -> list[str]:
     """Every paragraph's text normalised for comparison, computed once per report."""
     if doc.analysis.normalized_paragraphs is None:
-        doc.analysis.normalized_paragraphs = [S.normalize(p.text) for p in doc.paragraphs]
+        rt = _report_text(doc)
+        doc.analysis.normalized_paragraphs = rt.paragraphs() if rt else \
+            [S.normalize(p.text) for p in doc.paragraphs]
     return doc.analysis.normalized_paragraphs
+
+
+def _report_text(doc):
+    """The report's normalised text in numpy (reportgrams), where numpy is loaded (it is
+    for any batch, by D002) and the report's characters allow it; else None."""
+    if doc.analysis.report_text is None:
+        doc.analysis.report_text = False
+        if "numpy" in sys.modules:
+            from .. import reportgrams
+            doc.analysis.report_text = reportgrams.report_text(doc.paragraphs) or False
+    return doc.analysis.report_text or None
 
 
 def _units(doc, level: str, minimum: int) -> list[Unit]:
@@ -98,14 +112,8 @@ def duplicate_text(doc, rule, ctx):
     """Paragraphs, sentences and long clauses that repeat earlier text of the same report."""
     o = rule.options
     reported: list[tuple[int, int, int]] = []      # (line, start, end) already reported
-    levels = {level: _units(doc, level, o[f"min_{level}"]) for level in SAMPLE
-              if o[f"min_{level}"] > 0}
-    # the k-grams each unit shares with others of its level, for all levels in one pass
-    shared = S.shared_in_groups([([u.norm for u in units], SAMPLE[level])
-                                 for level, units in levels.items()], o["ngram"])
-    for (level, units), known in zip(levels.items(), shared):
-        found = S.repeats([u.norm for u in units], o["ngram"], o["min_shared"],
-                          o["min_similarity"], SAMPLE[level], known)
+    wanted = [level for level in SAMPLE if o[f"min_{level}"] > 0]
+    for level, units, found in _repeats(doc, wanted, o):
         fresh = [(j, i, sim) for j, i, sim in found if not _inside(units[j], reported)]
         for run in _runs(fresh, units):
             first, last = units[run[0][0]], units[run[-1][0]]
@@ -120,6 +128,56 @@ def duplicate_text(doc, rule, ctx):
                 "unit": several if len(run) > 1 else one, "where": where, "what": what,
                 "similarity": f"{sim:.0%}", "other_line": earlier.line.number},
                 related=(Related(doc.path, earlier.line.number, note),))
+
+
+def _repeats(doc, wanted: list[str], o):
+    """(level, units, found) for each level: its units and shingles.repeats() of them."""
+    k, rt = o["ngram"], _report_text(doc)
+    if rt is not None:
+        levels = {level: _spans(doc, level, o[f"min_{level}"], rt) for level in wanted}
+        from .. import reportgrams
+        found = reportgrams.repeats(rt, [(f, e, SAMPLE[level]) for level, (_, f, e)
+                                         in levels.items()], k, o["min_shared"],
+                                    o["min_similarity"])
+        units = {level: [Unit(line, a, b, rt.norm[f:e], n) for (line, a, b, n), f, e
+                         in zip(meta, first.tolist(), end.tolist())]
+                 for level, (meta, first, end) in levels.items()}
+        if found is not None:
+            return [(level, units[level], f) for level, f in zip(levels, found)]
+    else:
+        units = {level: _units(doc, level, o[f"min_{level}"]) for level in wanted}
+    # the k-grams each unit shares with others of its level, for all levels in one pass
+    shared = S.shared_in_groups([([u.norm for u in us], SAMPLE[level])
+                                 for level, us in units.items()], k)
+    return [(level, us, S.repeats([u.norm for u in us], k, o["min_shared"],
+                                  o["min_similarity"], SAMPLE[level], known))
+            for (level, us), known in zip(units.items(), shared)]
+
+
+def _spans(doc, level: str, minimum: int, rt):
+    """_units() with the report's normalised text: ([(line, start, end, paragraph)], first,
+    end), where first and end place each unit's normalised text in rt.norm."""
+    meta, starts, ends = [], [], []
+    if level == "paragraph":
+        b = rt.bounds
+        for n, p in enumerate(doc.paragraphs):
+            if b[n + 1] - b[n] >= minimum:
+                meta.append((p.line, p.start, len(p.line.text.rstrip()), n))
+                starts.append(b[n])
+                ends.append(b[n + 1])
+        return (meta, *rt.place(starts, ends)[1:])
+    base = rt.base
+    for n, (p, spans) in enumerate(zip(doc.paragraphs, _sentence_spans(doc))):
+        if level == "clause":     # a sentence too short to compare has no long clause
+            spans = [c for a, b in spans if b - a >= minimum for c in _clauses(p.line.text, a, b)]
+        shift = base[n] - p.start       # from the line's offsets to the report's
+        for a, b in spans:
+            if b - a >= minimum:     # normalising only ever shortens a text
+                meta.append((p.line, a, b, n))
+                starts.append(a + shift)
+                ends.append(b + shift)
+    long, first, end = rt.place(*rt.spans(starts, ends), minimum)
+    return [meta[i] for i in long], first, end
 
 
 def _inside(u: Unit, reported) -> bool:

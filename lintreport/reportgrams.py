@@ -1,0 +1,191 @@
+"""D001 on one report in numpy: the normalised text of all its paragraphs at once, each
+sentence's and clause's normalised text a slice of it, and the pairs of units of one level
+that share enough k-grams to be compared. The same texts as shingles.normalize() of each
+unit and the same repeats as shingles.repeats() of each level (tests/test_reportgrams.py),
+without a normalize() call or a Python set per unit.
+
+Normalising works character by character for almost every character: NFKC, lower case and
+dropping what is not a letter or digit change a character without looking at its
+neighbours, unless a character composes with one (combining marks, Hangul jamo) or is a
+Greek sigma (its lower case depends on the next letter). Each other character of the Basic
+Multilingual Plane has an image of at most one character (`#` for a digit), worked out once
+(IMAGE); a report with any other character is normalised text by text, as before.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from . import shingles as S
+from .minhash import np
+
+UNKNOWN, UNSAFE = 0xFFFFFFFF, 0xFFFFFFFE
+HASH = ord("#")
+JAMO = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xD7B0, 0xD7FF), (0xFFA0, 0xFFDC))
+IMAGE = np.full(0x10000, UNKNOWN, dtype=np.uint32)
+
+
+def _image(c: str) -> int:
+    """What normalize() makes of the character c wherever it stands, or UNSAFE."""
+    folded = unicodedata.normalize("NFKC", c)
+    lower = folded.lower()
+    for x in c + folded + lower:
+        if unicodedata.category(x)[0] == "M" or unicodedata.combining(x) or x in "Σσς" or \
+                any(a <= ord(x) <= b for a, b in JAMO):
+            return UNSAFE
+    norm = S.normalize(c)
+    if len(norm) > 1 or (norm and ord(norm) >= 0x10000):
+        return UNSAFE
+    return ord(norm) if norm else 0
+
+
+class ReportText:
+    """The normalised text of a report's paragraphs, one after another (`norm`; paragraph i
+    is norm[bounds[i]:bounds[i + 1]]), and where each raw offset of the paragraphs' lines
+    (paragraph i's line from its start is at raw offset base[i]) falls in it."""
+
+    def __init__(self, paragraphs):
+        raw = [p.line.text[p.start:] for p in paragraphs]
+        self.base = np.cumsum([0] + [len(t) for t in raw]).tolist()
+        cp = np.frombuffer("".join(raw).encode("utf-32-le"), dtype="<u4")
+        if len(cp) and int(cp.max()) >= 0x10000:
+            raise ValueError("beyond the BMP")
+        image = IMAGE[cp]
+        if (image == UNKNOWN).any():
+            for c in np.unique(cp[image == UNKNOWN]).tolist():
+                IMAGE[c] = _image(chr(c))
+            image = IMAGE[cp]
+        if (image == UNSAFE).any():
+            raise ValueError("a character normalised with its neighbours")
+        kept = np.flatnonzero(image)
+        values = image[kept]
+        para = np.repeat(np.arange(len(raw)), [len(t) for t in raw])[kept]
+        # a digit right after a digit of the same paragraph is part of its number (one #)
+        self.dropped = np.zeros(len(kept) + 1, dtype=bool)
+        self.dropped[1:-1] = (values[1:] == HASH) & (values[:-1] == HASH) & (para[1:] == para[:-1])
+        keep = np.zeros(len(cp) + 1, dtype=bool)
+        keep[kept[~self.dropped[:-1]]] = True
+        self.pre = np.concatenate(([0], np.cumsum(keep[:-1])))     # norm chars before x
+        self.kept = np.concatenate(([0], np.cumsum(image != 0)))     # kept chars before x
+        self.codes = image[keep[:-1]]
+        self.norm = self.codes.astype("<u4").tobytes().decode("utf-32-le")
+        self.bounds = self.pre[self.base].tolist()
+
+    def paragraphs(self) -> list[str]:
+        b = self.bounds
+        return [self.norm[b[i]:b[i + 1]] for i in range(len(b) - 1)]
+
+    def spans(self, starts, ends):
+        """Where the raw spans [starts, ends) fall in norm: (first, end) arrays. A span that
+        begins inside a number begun before it starts with that number's #, as normalize()
+        of the span alone makes it."""
+        a, b = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
+        first = self.kept[a]
+        inside = (first < self.kept[b]) & self.dropped[first]
+        return self.pre[a] - inside, self.pre[b]
+
+    @staticmethod
+    def place(first, end, minimum: int = 0):
+        """The units [first, end) of norm at least `minimum` long: (their indices, first, end)."""
+        first, end = np.asarray(first, dtype=np.intp), np.asarray(end, dtype=np.intp)
+        long = np.flatnonzero(end - first >= minimum)
+        return long.tolist(), first[long], end[long]
+
+
+def report_text(paragraphs) -> ReportText | None:
+    try:
+        return ReportText(paragraphs)
+    except (ValueError, UnicodeEncodeError):    # wide or composing characters, surrogates
+        return None
+
+
+def repeats(rt: ReportText, levels: list, k: int, min_shared: float, min_similarity: float):
+    """shingles.repeats() of each level at once: `levels` holds (first, end, sample) of its
+    units' texts in rt.norm; gives each level's found list, or None where this cannot give
+    the same (a unit no longer than k, a code point too wide to pack k of, or a k-gram in
+    more units than an index posting holds: then shingles.repeats() on the texts)."""
+    bits = 64 // k
+    first = np.concatenate([f for f, _, _ in levels]).astype(np.intp)
+    count = np.concatenate([e for _, e, _ in levels]).astype(np.intp) - first - k + 1
+    units = len(first)
+    # S.grams() keeps a text no longer than k whole
+    if not units or count.min() < 2 or int(rt.codes.max(initial=0)) >> bits:
+        return None
+    level = np.repeat(np.arange(len(levels)), [len(f) for f, _, _ in levels])
+    cp = rt.codes.astype(np.uint64)
+    key = cp[:len(cp) - k + 1].copy()
+    for j in range(1, k):
+        key = (key << np.uint64(bits)) | cp[j:len(cp) - k + 1 + j]
+    # every k-gram start of every unit, unit by unit
+    owner = np.repeat(np.arange(units), count)
+    at = np.arange(len(owner)) + np.repeat(first - (np.cumsum(count) - count), count)
+    mask = np.repeat(np.array([s - 1 for _, _, s in levels], dtype=np.uint64)[level], count)
+    if mask.any():      # sampled: only k-grams starting at a code point % sample == 0
+        keep = (cp[at] & mask) == 0
+        at, owner = at[keep], owner[keep]
+    key, group = key[at], level[owner]
+    # most k-grams occur once: a hash of (k-gram, level) that no other one has sets them apart
+    bucket = ((key ^ group.astype(np.uint64)) * np.uint64(S.MIX)) >> np.uint64(48)
+    maybe = np.bincount(bucket.astype(np.intp), minlength=1 << 16)[bucket.astype(np.intp)] > 1
+    alone = np.bincount(owner[~maybe], minlength=units)
+    key, owner, group = key[maybe], owner[maybe], group[maybe]
+    order = np.argsort(key, kind="stable")      # by k-gram, then unit (and so level)
+    key, owner, group = key[order], owner[order], group[order]
+    new = np.ones(len(key), dtype=bool)        # a new (k-gram, level)
+    new[1:] = (key[1:] != key[:-1]) | (group[1:] != group[:-1])
+    fresh = new.copy()                          # a new (k-gram, unit)
+    fresh[1:] |= owner[1:] != owner[:-1]
+    sizes = alone + np.bincount(owner[fresh], minlength=units)
+    run = np.cumsum(new) - 1
+    shared = fresh & (np.bincount(run, weights=fresh)[run] > 1)
+    has = np.bincount(owner[shared], minlength=units) > 0
+    # an exact repeat of an earlier unit is found as such and joins no index
+    found, seen = [[] for _ in levels], {}
+    texts: dict[int, str] = {}
+    norm, level = rt.norm, level.tolist()
+    starts, ends = first.tolist(), (first + count + k - 1).tolist()
+    for u in np.flatnonzero(has).tolist():
+        texts[u] = text = norm[starts[u]:ends[u]]
+        same = seen.setdefault((level[u], text), u)
+        if same != u:
+            has[u] = False
+            found[level[u]].append((u, same, 1.0))
+    shared &= has[owner]
+    key, owner, run = key[shared], owner[shared], run[shared]
+    # each pair of units in a run of one k-gram shares it
+    size = np.bincount(run)[run]
+    if len(size) and size.max() > S.POSTINGS + 1:
+        return None
+    rank = np.arange(len(run)) - np.searchsorted(run, run)
+    later = size - 1 - rank
+    left = np.repeat(np.arange(len(run)), later)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later)
+    pair = owner[left] * units + owner[right]
+    if units * units <= 1 << 20:
+        common = np.bincount(pair, minlength=units * units)
+        pair = np.flatnonzero(common)
+        c = common[pair]
+    else:
+        pair, c = np.unique(pair, return_counts=True)
+    i, j = pair // units, pair % units
+    ok = c >= min_shared * np.minimum(sizes[i], sizes[j])
+    i, j, c = i[ok], j[ok], c[ok]
+    order = np.lexsort((i, j))
+    i, j, c = i[order].tolist(), j[order].tolist(), c[order].tolist()
+    n, offset = 0, np.cumsum([0] + [len(f) for f, _, _ in levels]).tolist()
+    while n < len(j):
+        m = n
+        while m < len(j) and j[m] == j[n]:
+            m += 1
+        eligible = list(zip(i[n:m], c[n:m]))
+        if len(eligible) > S.CANDIDATES:    # the most alike first, then in order
+            eligible = sorted(sorted(eligible, key=lambda e: -e[1])[:S.CANDIDATES])
+        best = None
+        for e, _ in eligible:
+            score = S.similarity(texts[e], texts[j[n]], min_similarity)
+            if score and (best is None or score > best[1]):
+                best = (e, score)
+        if best:
+            found[level[j[n]]].append((j[n], *best))
+        n = m
+    return [sorted((a - offset[g], b - offset[g], s) for a, b, s in f)
+            for g, f in enumerate(found)]
