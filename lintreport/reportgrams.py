@@ -45,6 +45,7 @@ class ReportText:
 
     def __init__(self, paragraphs):
         raw = [p.line.text[p.start:] for p in paragraphs]
+        self.starts = np.array([p.start for p in paragraphs], dtype=np.intp)
         self.base = np.cumsum([0] + [len(t) for t in raw]).tolist()
         cp = np.frombuffer("".join(raw).encode("utf-32-le"), dtype="<u4")
         if len(cp) and int(cp.max()) >= 0x10000:
@@ -69,6 +70,7 @@ class ReportText:
         self.codes = image[keep[:-1]]
         self.norm = self.codes.astype("<u4").tobytes().decode("utf-32-le")
         self.bounds = self.pre[self.base].tolist()
+        self.raw = cp
 
     def paragraphs(self) -> list[str]:
         b = self.bounds
@@ -82,6 +84,31 @@ class ReportText:
         first = self.kept[a]
         inside = (first < self.kept[b]) & self.dropped[first]
         return self.pre[a] - inside, self.pre[b]
+
+    def flatten(self, spans):
+        """Each paragraph's [(start, end)] in its line: (starts, ends, paragraph) arrays of
+        raw offsets, paragraph by paragraph, with the report's offsets (paragraph i's
+        spans start at its start in its line, at raw base[i])."""
+        count = [len(s) for s in spans]
+        flat = np.array([x for s in spans for ab in s for x in ab], dtype=np.intp).reshape(-1, 2)
+        para = np.repeat(np.arange(len(spans)), count)
+        shift = (np.asarray(self.base[:-1], dtype=np.intp) - self.starts)[para]
+        return flat[:, 0] + shift, flat[:, 1] + shift, para
+
+    def clauses(self, starts, ends, marks: str):
+        """The clauses of the sentences [starts, ends) (in order, disjoint): each ends after
+        one of `marks` or at its sentence's end; (starts, ends, sentence) arrays."""
+        if not len(starts):
+            return starts, ends, np.zeros(0, dtype=np.intp)
+        at = np.flatnonzero(np.isin(self.raw, [ord(c) for c in marks]))
+        sentence = np.searchsorted(starts, at, side="right") - 1
+        inside = sentence >= 0
+        inside[inside] = at[inside] + 1 < ends[sentence[inside]]    # a clause follows
+        begin = np.sort(np.concatenate([starts, at[inside] + 1]))
+        sentence = np.searchsorted(starts, begin, side="right") - 1
+        end = np.minimum(np.append(begin[1:], begin[-1]), ends[sentence])
+        end[-1] = ends[sentence[-1]]
+        return begin, end, sentence
 
     @staticmethod
     def place(first, end, minimum: int = 0):
@@ -123,18 +150,13 @@ def repeats(rt: ReportText, levels: list, k: int, min_shared: float, min_similar
         keep = (cp[at] & mask) == 0
         at, owner = at[keep], owner[keep]
     key, group = key[at], level[owner]
-    # most k-grams occur once: a hash of (k-gram, level) that no other one has sets them apart
-    bucket = ((key ^ group.astype(np.uint64)) * np.uint64(S.MIX)) >> np.uint64(48)
-    maybe = np.bincount(bucket.astype(np.intp), minlength=1 << 16)[bucket.astype(np.intp)] > 1
-    alone = np.bincount(owner[~maybe], minlength=units)
-    key, owner, group = key[maybe], owner[maybe], group[maybe]
     order = np.argsort(key, kind="stable")      # by k-gram, then unit (and so level)
     key, owner, group = key[order], owner[order], group[order]
     new = np.ones(len(key), dtype=bool)        # a new (k-gram, level)
     new[1:] = (key[1:] != key[:-1]) | (group[1:] != group[:-1])
     fresh = new.copy()                          # a new (k-gram, unit)
     fresh[1:] |= owner[1:] != owner[:-1]
-    sizes = alone + np.bincount(owner[fresh], minlength=units)
+    sizes = np.bincount(owner[fresh], minlength=units)
     run = np.cumsum(new) - 1
     shared = fresh & (np.bincount(run, weights=fresh)[run] > 1)
     has = np.bincount(owner[shared], minlength=units) > 0

@@ -19,7 +19,8 @@ from ..finding import Related
 from ..read import Line
 from . import Option, check
 
-CLAUSE_END = re.compile(r"[，,：:]")
+CLAUSE_MARKS = "，,：:"
+CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
 # Long units need only part of their n-grams to meet their copies (see shingles.grams)
 SAMPLE = {"paragraph": 4, "sentence": 1, "clause": 1}
 UNITS = {   # level: (one, several, what it is)
@@ -134,50 +135,66 @@ def _repeats(doc, wanted: list[str], o):
     """(level, units, found) for each level: its units and shingles.repeats() of them."""
     k, rt = o["ngram"], _report_text(doc)
     if rt is not None:
-        levels = {level: _spans(doc, level, o[f"min_{level}"], rt) for level in wanted}
+        units = _placed(doc, wanted, o, rt)
         from .. import reportgrams
-        found = reportgrams.repeats(rt, [(f, e, SAMPLE[level]) for level, (_, f, e)
-                                         in levels.items()], k, o["min_shared"],
+        found = reportgrams.repeats(rt, [(u.first, u.end, SAMPLE[level]) for level, u
+                                         in units.items()], k, o["min_shared"],
                                     o["min_similarity"])
-        units = {level: [Unit(line, a, b, rt.norm[f:e], n) for (line, a, b, n), f, e
-                         in zip(meta, first.tolist(), end.tolist())]
-                 for level, (meta, first, end) in levels.items()}
         if found is not None:
-            return [(level, units[level], f) for level, f in zip(levels, found)]
+            return [(level, units[level], f) for level, f in zip(units, found)]
+        texts = {level: [rt.norm[f:e] for f, e in zip(u.first.tolist(), u.end.tolist())]
+                 for level, u in units.items()}
     else:
         units = {level: _units(doc, level, o[f"min_{level}"]) for level in wanted}
+        texts = {level: [u.norm for u in us] for level, us in units.items()}
     # the k-grams each unit shares with others of its level, for all levels in one pass
-    shared = S.shared_in_groups([([u.norm for u in us], SAMPLE[level])
-                                 for level, us in units.items()], k)
-    return [(level, us, S.repeats([u.norm for u in us], k, o["min_shared"],
-                                  o["min_similarity"], SAMPLE[level], known))
-            for (level, us), known in zip(units.items(), shared)]
+    shared = S.shared_in_groups([(texts[level], SAMPLE[level]) for level in units], k)
+    return [(level, units[level], S.repeats(texts[level], k, o["min_shared"],
+                                            o["min_similarity"], SAMPLE[level], known))
+            for level, known in zip(units, shared)]
 
 
-def _spans(doc, level: str, minimum: int, rt):
-    """_units() with the report's normalised text: ([(line, start, end, paragraph)], first,
-    end), where first and end place each unit's normalised text in rt.norm."""
-    meta, starts, ends = [], [], []
-    if level == "paragraph":
-        b = rt.bounds
-        for n, p in enumerate(doc.paragraphs):
-            if b[n + 1] - b[n] >= minimum:
-                meta.append((p.line, p.start, len(p.line.text.rstrip()), n))
-                starts.append(b[n])
-                ends.append(b[n + 1])
-        return (meta, *rt.place(starts, ends)[1:])
-    base = rt.base
-    for n, (p, spans) in enumerate(zip(doc.paragraphs, _sentence_spans(doc))):
+class Placed:
+    """The units of one level, placed in the report's normalised text (rt.norm[first:end]);
+    a Unit is made only for those asked for (the repeated ones)."""
+
+    def __init__(self, doc, rt, para, first, end, starts=None, ends=None):
+        self.doc, self.rt, self.para, self.first, self.end = doc, rt, para, first, end
+        self.starts, self.ends = starts, ends       # raw offsets; None: whole paragraphs
+
+    def __len__(self):
+        return len(self.first)
+
+    def __getitem__(self, i: int) -> Unit:
+        n = int(self.para[i])
+        p = self.doc.paragraphs[n]
+        norm = self.rt.norm[self.first[i]:self.end[i]]
+        if self.starts is None:
+            return Unit(p.line, p.start, len(p.line.text.rstrip()), norm, n)
+        shift = p.start - self.rt.base[n]
+        return Unit(p.line, int(self.starts[i]) + shift, int(self.ends[i]) + shift, norm, n)
+
+
+def _placed(doc, wanted: list[str], o, rt) -> dict[str, Placed]:
+    """_units() of each wanted level, through the report's normalised text."""
+    out = {}
+    for level in wanted:
+        minimum = o[f"min_{level}"]
+        if level == "paragraph":
+            b = rt.bounds
+            para, first, end = rt.place(b[:-1], b[1:], minimum)
+            out[level] = Placed(doc, rt, para, first, end)
+            continue
+        starts, ends, para = rt.flatten(_sentence_spans(doc))
         if level == "clause":     # a sentence too short to compare has no long clause
-            spans = [c for a, b in spans if b - a >= minimum for c in _clauses(p.line.text, a, b)]
-        shift = base[n] - p.start       # from the line's offsets to the report's
-        for a, b in spans:
-            if b - a >= minimum:     # normalising only ever shortens a text
-                meta.append((p.line, a, b, n))
-                starts.append(a + shift)
-                ends.append(b + shift)
-    long, first, end = rt.place(*rt.spans(starts, ends), minimum)
-    return [meta[i] for i in long], first, end
+            long = ends - starts >= minimum
+            starts, ends, sentence = rt.clauses(starts[long], ends[long], CLAUSE_MARKS)
+            para = para[long][sentence]
+        long = ends - starts >= minimum      # normalising only ever shortens a text
+        starts, ends, para = starts[long], ends[long], para[long]
+        kept, first, end = rt.place(*rt.spans(starts, ends), minimum)
+        out[level] = Placed(doc, rt, para[kept], first, end, starts[kept], ends[kept])
+    return out
 
 
 def _inside(u: Unit, reported) -> bool:
