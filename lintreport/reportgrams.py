@@ -14,6 +14,7 @@ Multilingual Plane has an image of at most one character (`#` for a digit), work
 from __future__ import annotations
 
 import unicodedata
+from itertools import accumulate, chain
 
 from . import shingles as S
 from .minhash import np
@@ -45,29 +46,30 @@ class ReportText:
 
     def __init__(self, paragraphs):
         raw = [p.line.text[p.start:] for p in paragraphs]
-        self.starts = np.array([p.start for p in paragraphs], dtype=np.intp)
-        self.base = np.cumsum([0] + [len(t) for t in raw]).tolist()
+        self.starts = [p.start for p in paragraphs]
+        self.base = [0, *accumulate(len(t) for t in raw)]
         cp = np.frombuffer("".join(raw).encode("utf-32-le"), dtype="<u4")
-        if len(cp) and int(cp.max()) >= 0x10000:
-            raise ValueError("beyond the BMP")
-        image = IMAGE[cp]
-        if (image == UNKNOWN).any():
-            for c in np.unique(cp[image == UNKNOWN]).tolist():
-                IMAGE[c] = _image(chr(c))
+        try:
             image = IMAGE[cp]
-        if (image == UNSAFE).any():
-            raise ValueError("a character normalised with its neighbours")
-        kept = np.flatnonzero(image)
-        values = image[kept]
-        para = np.repeat(np.arange(len(raw)), [len(t) for t in raw])[kept]
+        except IndexError:
+            raise ValueError("beyond the BMP") from None
+        if len(image) and image.max() >= UNSAFE:
+            if (image == UNKNOWN).any():
+                for c in np.unique(cp[image == UNKNOWN]).tolist():
+                    IMAGE[c] = _image(chr(c))
+                image = IMAGE[cp]
+            if (image == UNSAFE).any():
+                raise ValueError("a character normalised with its neighbours")
+        mask = image != 0
+        self.kept = np.concatenate(([0], np.cumsum(mask)))       # kept chars before x
+        values = image[mask]
         # a digit right after a digit of the same paragraph is part of its number (one #)
-        self.dropped = np.zeros(len(kept) + 1, dtype=bool)
-        self.dropped[1:-1] = (values[1:] == HASH) & (values[:-1] == HASH) & (para[1:] == para[:-1])
-        keep = np.zeros(len(cp) + 1, dtype=bool)
-        keep[kept[~self.dropped[:-1]]] = True
-        self.pre = np.concatenate(([0], np.cumsum(keep[:-1])))     # norm chars before x
-        self.kept = np.concatenate(([0], np.cumsum(image != 0)))     # kept chars before x
-        self.codes = image[keep[:-1]]
+        self.dropped = np.zeros(len(values) + 1, dtype=bool)
+        self.dropped[1:-1] = (values[1:] == HASH) & (values[:-1] == HASH)
+        self.dropped[self.kept[self.base[:-1]]] = False         # a paragraph's first
+        gone = np.concatenate(([0], np.cumsum(self.dropped)))
+        self.pre = self.kept - gone[self.kept]                    # norm chars before x
+        self.codes = values[~self.dropped[:-1]]
         self.norm = self.codes.astype("<u4").tobytes().decode("utf-32-le")
         self.bounds = self.pre[self.base].tolist()
         self.raw = cp
@@ -90,17 +92,19 @@ class ReportText:
         raw offsets, paragraph by paragraph, with the report's offsets (paragraph i's
         spans start at its start in its line, at raw base[i])."""
         count = [len(s) for s in spans]
-        flat = np.array([x for s in spans for ab in s for x in ab], dtype=np.intp).reshape(-1, 2)
+        flat = np.fromiter(chain.from_iterable(chain.from_iterable(spans)), dtype=np.intp,
+                           count=2 * sum(count))
         para = np.repeat(np.arange(len(spans)), count)
-        shift = (np.asarray(self.base[:-1], dtype=np.intp) - self.starts)[para]
-        return flat[:, 0] + shift, flat[:, 1] + shift, para
+        shift = (np.array(self.base[:-1], dtype=np.intp) -
+                 np.array(self.starts, dtype=np.intp))[para]
+        return flat[0::2] + shift, flat[1::2] + shift, para
 
     def clauses(self, starts, ends, marks: str):
         """The clauses of the sentences [starts, ends) (in order, disjoint): each ends after
         one of `marks` or at its sentence's end; (starts, ends, sentence) arrays."""
         if not len(starts):
             return starts, ends, np.zeros(0, dtype=np.intp)
-        at = np.flatnonzero(np.isin(self.raw, [ord(c) for c in marks]))
+        at = np.flatnonzero(_marks(marks)[self.raw])
         sentence = np.searchsorted(starts, at, side="right") - 1
         inside = sentence >= 0
         inside[inside] = at[inside] + 1 < ends[sentence[inside]]    # a clause follows
@@ -116,6 +120,18 @@ class ReportText:
         first, end = np.asarray(first, dtype=np.intp), np.asarray(end, dtype=np.intp)
         long = np.flatnonzero(end - first >= minimum)
         return long.tolist(), first[long], end[long]
+
+
+_MARKS: dict = {}
+
+
+def _marks(marks: str) -> np.ndarray:
+    """A lookup table over the BMP: True for the characters of `marks`."""
+    if marks not in _MARKS:
+        table = np.zeros(0x10000, dtype=bool)
+        table[[ord(c) for c in marks]] = True
+        _MARKS[marks] = table
+    return _MARKS[marks]
 
 
 def report_text(paragraphs) -> ReportText | None:
@@ -159,21 +175,9 @@ def repeats(rt: ReportText, levels: list, k: int, min_shared: float, min_similar
     sizes = np.bincount(owner[fresh], minlength=units)
     run = np.cumsum(new) - 1
     shared = fresh & (np.bincount(run, weights=fresh)[run] > 1)
-    has = np.bincount(owner[shared], minlength=units) > 0
-    # an exact repeat of an earlier unit is found as such and joins no index
-    found, seen = [[] for _ in levels], {}
-    texts: dict[int, str] = {}
-    norm, level = rt.norm, level.tolist()
-    starts, ends = first.tolist(), (first + count + k - 1).tolist()
-    for u in np.flatnonzero(has).tolist():
-        texts[u] = text = norm[starts[u]:ends[u]]
-        same = seen.setdefault((level[u], text), u)
-        if same != u:
-            has[u] = False
-            found[level[u]].append((u, same, 1.0))
-    shared &= has[owner]
     key, owner, run = key[shared], owner[shared], run[shared]
-    # each pair of units in a run of one k-gram shares it
+    # each pair of units in a run of one k-gram shares it; an index posting holds no exact
+    # repeat, so counting them here is on the safe side
     size = np.bincount(run)[run]
     if len(size) and size.max() > S.POSTINGS + 1:
         return None
@@ -181,33 +185,54 @@ def repeats(rt: ReportText, levels: list, k: int, min_shared: float, min_similar
     later = size - 1 - rank
     left = np.repeat(np.arange(len(run)), later)
     right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later)
-    pair = owner[left] * units + owner[right]
+    pair = owner[right] * units + owner[left]       # by the later unit, then the earlier
     if units * units <= 1 << 20:
         common = np.bincount(pair, minlength=units * units)
         pair = np.flatnonzero(common)
         c = common[pair]
     else:
         pair, c = np.unique(pair, return_counts=True)
-    i, j = pair // units, pair % units
+    j, i = pair // units, pair % units
+    # an exact repeat shares all its k-grams with its first copy; only such pairs are
+    # compared as strings to find it
+    same = (c == sizes[i]) & (c == sizes[j]) & (count[i] == count[j])
     ok = c >= min_shared * np.minimum(sizes[i], sizes[j])
-    i, j, c = i[ok], j[ok], c[ok]
-    order = np.lexsort((i, j))
-    i, j, c = i[order].tolist(), j[order].tolist(), c[order].tolist()
-    n, offset = 0, np.cumsum([0] + [len(f) for f, _, _ in levels]).tolist()
+    keep = ok | same
+    i, j, same, ok = i[keep].tolist(), j[keep].tolist(), same[keep].tolist(), ok[keep]
+    c = np.where(ok, c[keep], 0).tolist()       # 0: compared only for an exact repeat
+    norm, starts, ends = rt.norm, first.tolist(), (first + count + k - 1).tolist()
+    texts: dict[int, str] = {}
+
+    def text(u: int) -> str:
+        if u not in texts:
+            texts[u] = norm[starts[u]:ends[u]]
+        return texts[u]
+    copy: dict[int, int] = {}       # an exact repeat: its first copy (it joins no index)
+    for e, u, s in zip(i, j, same):
+        if s and u not in copy and text(e) == text(u):
+            copy[u] = e
+    found = [(u, e, 1.0) for u, e in copy.items()]
+    n = 0
     while n < len(j):
-        m = n
-        while m < len(j) and j[m] == j[n]:
+        u, m = j[n], n
+        while m < len(j) and j[m] == u:
             m += 1
-        eligible = list(zip(i[n:m], c[n:m]))
+        eligible = [(e, x) for e, x in zip(i[n:m], c[n:m]) if x and e not in copy]
+        n = m
+        if u in copy or not eligible:
+            continue
         if len(eligible) > S.CANDIDATES:    # the most alike first, then in order
             eligible = sorted(sorted(eligible, key=lambda e: -e[1])[:S.CANDIDATES])
         best = None
         for e, _ in eligible:
-            score = S.similarity(texts[e], texts[j[n]], min_similarity)
+            score = S.similarity(text(e), text(u), min_similarity)
             if score and (best is None or score > best[1]):
                 best = (e, score)
         if best:
-            found[level[j[n]]].append((j[n], *best))
-        n = m
-    return [sorted((a - offset[g], b - offset[g], s) for a, b, s in f)
-            for g, f in enumerate(found)]
+            found.append((u, *best))
+    out, offset = [[] for _ in levels], np.cumsum([0] + [len(f) for f, _, _ in levels]).tolist()
+    level = level.tolist()
+    for u, e, score in sorted(found):
+        g = level[u]
+        out[g].append((u - offset[g], e - offset[g], score))
+    return out
