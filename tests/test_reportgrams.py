@@ -1,12 +1,13 @@
-"""lintreport.reportgrams gives D001 exactly what normalising each unit and
-shingles.repeats() give: the same normalised texts and the same repeats."""
+"""lintreport.reporttext and reportgrams give D001 exactly what normalising each unit and
+shingles.repeats() give: the same normalised texts, sentences and repeats."""
 import random
 from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
 
 from lintreport import hanzi as T
-from lintreport import reportgrams as R
+from lintreport import reportgrams as G
+from lintreport import reporttext as R
 from lintreport import shingles as S
 
 # letters, digits of three widths, marks that split sentences and clauses, spaces, and
@@ -73,7 +74,7 @@ def both(texts, minimum=8, k=4):
         levels.append((first, end, sample))
         plain.append(S.repeats([rt.norm[f:e] for f, e in zip(first.tolist(), end.tolist())],
                                k, 0.5, 0.85, sample))
-    return R.repeats(rt, levels, k, 0.5, 0.85), plain
+    return G.repeats(rt, levels, k, 0.5, 0.85), plain
 
 
 def test_repeats_are_those_of_shingles():
@@ -127,3 +128,17 @@ def test_duplicate_text_finds_the_same_with_and_without_the_report_text(monkeypa
             doc = parse(read(str(path)))
             found.setdefault(path, []).append(list(D.duplicate_text(doc, rule, None)))
     assert all(a == b for a, b in found.values()) and any(a for a, _ in found.values())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text("法治。！？!?；;”’」』）)ab \u3000\t", max_size=30), max_size=6))
+def test_sentences_are_those_of_hanzi(texts):
+    paras = paragraphs(texts)
+    rt = R.report_text(paras)
+    starts, ends, para = rt.sentences()
+    want = [(rt.base[n] + a - p.start, rt.base[n] + b - p.start, n)
+            for n, p in enumerate(paras) for a, b in T.sentences(p.line.text, p.start)]
+    assert list(zip(starts.tolist(), ends.tolist(), para.tolist())) == want
+    assert [tuple(x.tolist()) for x in rt.flatten([T.sentences(p.line.text, p.start)
+                                                   for p in paras])] == \
+        [tuple(x.tolist()) for x in (starts, ends, para)]

@@ -49,13 +49,13 @@ def normalized(doc) -> list[str]:
 
 
 def _report_text(doc):
-    """The report's normalised text in numpy (reportgrams), where numpy is loaded (it is
+    """The report's normalised text in numpy (reporttext), where numpy is loaded (it is
     for any batch, by D002) and the report's characters allow it; else None."""
     if doc.analysis.report_text is None:
         doc.analysis.report_text = False
         if "numpy" in sys.modules:
-            from .. import reportgrams
-            doc.analysis.report_text = reportgrams.report_text(doc.paragraphs) or False
+            from .. import reporttext
+            doc.analysis.report_text = reporttext.report_text(doc.paragraphs) or False
     return doc.analysis.report_text or None
 
 
@@ -177,7 +177,7 @@ class Placed:
 
 def _placed(doc, wanted: list[str], o, rt) -> dict[str, Placed]:
     """_units() of each wanted level, through the report's normalised text."""
-    out = {}
+    out, sentences = {}, None
     for level in wanted:
         minimum = o[f"min_{level}"]
         if level == "paragraph":
@@ -185,7 +185,9 @@ def _placed(doc, wanted: list[str], o, rt) -> dict[str, Placed]:
             para, first, end = rt.place(b[:-1], b[1:], minimum)
             out[level] = Placed(doc, rt, para, first, end)
             continue
-        starts, ends, para = rt.flatten(_sentence_spans(doc))
+        if sentences is None:
+            sentences = rt.sentences() or rt.flatten(_sentence_spans(doc))
+        starts, ends, para = sentences
         if level == "clause":     # a sentence too short to compare has no long clause
             long = ends - starts >= minimum
             starts, ends, sentence = rt.clauses(starts[long], ends[long], CLAUSE_MARKS)
