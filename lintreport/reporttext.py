@@ -15,12 +15,10 @@ from __future__ import annotations
 import unicodedata
 from itertools import accumulate, chain
 
-from . import hanzi as T
 from . import shingles as S
 from .minhash import np
 
 UNKNOWN, UNSAFE = 0xFFFFFFFF, 0xFFFFFFFE
-ENDS, CLOSERS = "。！？!?；;", "”’」』）)"       # hanzi.SENTENCE_END: [ENDS]+[CLOSERS]*
 HASH = ord("#")
 JAMO = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xD7B0, 0xD7FF), (0xFFA0, 0xFFDC))
 IMAGE = np.full(0x10000, UNKNOWN, dtype=np.uint32)
@@ -87,43 +85,6 @@ class ReportText:
         first = self.kept[a]
         inside = (first < self.kept[b]) & self.dropped[first]
         return self.pre[a] - inside, self.pre[b]
-
-    def sentences(self):
-        """hanzi.sentences() of every paragraph (its line from its start), as (starts, ends,
-        paragraph) arrays of raw offsets in order; None where hanzi's pattern is not the
-        one this follows."""
-        if T.SENTENCE_END.pattern != f"[{ENDS}]+[{CLOSERS}]*":
-            return None
-        cp, n = self.raw, len(self.raw)
-        base = np.array(self.base, dtype=np.intp)
-        end_mark, closer = _marks(ENDS)[cp], _marks(CLOSERS)[cp]
-        solid = np.concatenate(([0], np.cumsum(~_marks(T.SPACES)[cp])))     # before x
-        begins = np.zeros(n + 1, dtype=bool)
-        begins[base] = True                 # a paragraph begins here: no match goes on
-        after = end_mark & ~np.append(end_mark[1:] & ~begins[1:-1], False)
-        start = np.flatnonzero(end_mark & ~np.concatenate(([False], end_mark[:-1] & ~begins[1:-1])))
-        stop = np.flatnonzero(after) + 1    # after each run of end marks, its closers
-        para = np.searchsorted(base, start, side="right") - 1
-        other = np.append(np.flatnonzero(~closer), n)
-        stop = np.minimum(other[np.searchsorted(other, stop)], base[para + 1])
-        new = np.ones(len(start), dtype=bool)
-        new[1:] = para[1:] != para[:-1]
-        pos = np.where(new, base[para], np.concatenate(([0], stop[:-1])))
-        said = solid[start] > solid[pos]    # a piece that is not only spaces
-        # what follows each paragraph's last end mark
-        last = np.searchsorted(para, np.arange(len(base) - 1), side="right") - 1
-        ended = last >= 0
-        ended[ended] = para[last[ended]] == np.flatnonzero(ended)
-        tail = base[:-1].copy()
-        tail[ended] = stop[last[ended]]
-        has = solid[base[1:]] > solid[tail]
-        firm = np.flatnonzero(~_marks(T.SPACES)[cp])
-        trim = firm[np.searchsorted(firm, base[1:][has]) - 1] + 1 if has.any() else firm[:0]
-        starts = np.concatenate((pos[said], tail[has]))
-        ends = np.concatenate((stop[said], trim))
-        paras = np.concatenate((para[said], np.flatnonzero(has)))
-        order = np.argsort(starts, kind="stable")
-        return starts[order], ends[order], paras[order]
 
     def flatten(self, spans):
         """Each paragraph's [(start, end)] in its line: (starts, ends, paragraph) arrays of

@@ -130,15 +130,18 @@ def test_duplicate_text_finds_the_same_with_and_without_the_report_text(monkeypa
     assert all(a == b for a, b in found.values()) and any(a for a, _ in found.values())
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.text("法治。！？!?；;”’」』）)ab \u3000\t", max_size=30), max_size=6))
-def test_sentences_are_those_of_hanzi(texts):
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("法治。！？；，,：:”ab \u3000", max_size=40), max_size=6), st.integers(1, 8))
+def test_clauses_are_those_of_the_check(texts, minimum):
+    """ReportText.clauses() of the long sentences: duplicate._clauses() of each, in order."""
+    from lintreport.checks import duplicate as D
     paras = paragraphs(texts)
     rt = R.report_text(paras)
-    starts, ends, para = rt.sentences()
-    want = [(rt.base[n] + a - p.start, rt.base[n] + b - p.start, n)
-            for n, p in enumerate(paras) for a, b in T.sentences(p.line.text, p.start)]
-    assert list(zip(starts.tolist(), ends.tolist(), para.tolist())) == want
-    assert [tuple(x.tolist()) for x in rt.flatten([T.sentences(p.line.text, p.start)
-                                                   for p in paras])] == \
-        [tuple(x.tolist()) for x in (starts, ends, para)]
+    spans = [T.sentences(p.line.text, p.start) for p in paras]
+    starts, ends, para = rt.flatten(spans)
+    long = ends - starts >= minimum
+    got = rt.clauses(starts[long], ends[long], D.CLAUSE_MARKS)
+    want = [(rt.base[n] + x - p.start, rt.base[n] + y - p.start)
+            for n, p in enumerate(paras) for a, b in spans[n] if b - a >= minimum
+            for x, y in D._clauses(p.line.text, a, b)]
+    assert list(zip(got[0].tolist(), got[1].tolist())) == want
