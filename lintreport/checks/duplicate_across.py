@@ -32,9 +32,7 @@ def _sketch_report(doc, rule, ctx) -> dict:
         total += len(norm)
         if len(norm) < o["min_chars"]:
             continue
-        # only its place: the excerpt (clipped below, from the paragraph) is not needed here
-        hit = doc.hit(p.line, p.start, len(p.line.text.rstrip()), excerpt="")
-        spots.extend((hit.line, hit.column, hit.end_column))
+        spots.extend(_place(p))
         texts += (norm, T.clip(p.text, EXCERPT))
         plan.append(id(p) in planned)
         long.append(norm)
@@ -49,6 +47,14 @@ def _sketch_report(doc, rule, ctx) -> dict:
 
 
 EXCERPT = 40        # characters of a copied paragraph quoted in its finding
+
+
+def _place(p) -> tuple:
+    """(line, column, end column) of doc.hit() for the paragraph, without making a Hit and
+    clipping its excerpt: 20 a report, one of the collect's costs."""
+    line, end = p.line, len(p.line.text.rstrip())
+    return (line.number, max(p.start - line.prefix, 0) + 1,
+            max(end - line.prefix, 0) + 1 if end > p.start else None)
 
 
 @lru_cache(maxsize=64)

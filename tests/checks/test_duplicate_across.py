@@ -184,3 +184,21 @@ def test_real_path_resolving_each_folder_once_is_realpath(tmp_path, monkeypatch)
     assert [_real(p) for p in paths] == [os.path.realpath(p) for p in paths]
     monkeypatch.chdir(tmp_path / "a")
     assert _real("r.txt") == os.path.realpath("r.txt") == str((tmp_path / "a" / "r.txt").resolve())
+
+
+def test_a_paragraphs_place_is_that_of_doc_hit():
+    from dataclasses import replace
+    from lintreport.checks.duplicate_across import _place
+    from lintreport.document import parse
+    from lintreport.read import read
+    from ..conftest import FIXTURES
+    places = 0
+    for path in sorted(FIXTURES.glob("*")):
+        doc = parse(read(str(path)))
+        for p in doc.paragraphs:
+            for prefix in (0, 2, p.start + 3):     # a docx numbering label before the text
+                q = replace(p, line=replace(p.line, prefix=prefix))
+                hit = doc.hit(q.line, q.start, len(q.line.text.rstrip()))
+                assert _place(q) == (hit.line, hit.column, hit.end_column)
+            places += 1
+    assert places > 50
