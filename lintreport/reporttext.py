@@ -60,17 +60,19 @@ class ReportText:
             if (image == UNSAFE).any():
                 raise ValueError("a character normalised with its neighbours")
         mask = image != 0
-        self.kept = np.concatenate(([0], np.cumsum(mask)))       # kept chars before x
+        self.kept = np.zeros(len(cp) + 1, dtype=np.intp)         # kept chars before x
+        np.cumsum(mask, out=self.kept[1:])
         values = image[mask]
         # a digit right after a digit of the same paragraph is part of its number (one #)
         self.dropped = np.zeros(len(values) + 1, dtype=bool)
-        self.dropped[1:-1] = (values[1:] == HASH) & (values[:-1] == HASH)
-        self.dropped[self.kept[self.base[:-1]]] = False         # a paragraph's first
-        gone = np.concatenate(([0], np.cumsum(self.dropped)))
-        self.pre = self.kept - gone[self.kept]                    # norm chars before x
+        np.logical_and(values[1:] == HASH, values[:-1] == HASH, out=self.dropped[1:-1])
+        base = np.array(self.base, dtype=np.intp)
+        self.dropped[self.kept[base[:-1]]] = False          # a paragraph's first
+        self.gone = np.zeros(len(values) + 1, dtype=np.intp)     # dropped of the first i
+        np.cumsum(self.dropped[:-1], out=self.gone[1:])
         self.codes = values[~self.dropped[:-1]]
-        self.norm = self.codes.astype("<u4").tobytes().decode("utf-32-le")
-        self.bounds = self.pre[self.base].tolist()
+        self.norm = self.codes.astype("<u4", copy=False).tobytes().decode("utf-32-le")
+        self.bounds = self.pre(base).tolist()
         self.raw = cp
 
     def paragraphs(self) -> list[str]:
@@ -84,7 +86,12 @@ class ReportText:
         a, b = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
         first = self.kept[a]
         inside = (first < self.kept[b]) & self.dropped[first]
-        return self.pre[a] - inside, self.pre[b]
+        return self.pre(a) - inside, self.pre(b)
+
+    def pre(self, x):
+        """How many characters of norm come from before the raw offsets x."""
+        kept = self.kept[x]
+        return kept - self.gone[kept]
 
     def flatten(self, spans):
         """Each paragraph's [(start, end)] in its line: (starts, ends, paragraph) arrays of
