@@ -164,8 +164,7 @@ def band_keys(norms: list[str], k: int, bands: int, rows: int) -> array:
     np.minimum.at(sig, b, x)
     sig = sig.reshape(len(norms), bins)
     _densify(sig)
-    h = np.broadcast_to(np.arange(bands, dtype=np.uint64) * np.uint64(rows) + np.uint64(1),
-                        (len(norms), bands)).copy()
+    h = np.arange(bands, dtype=np.uint64) * np.uint64(rows) + np.uint64(1)  # broadcast below
     cube = sig.reshape(len(norms), bands, rows)
     for r in range(rows):
         h = (h * np.uint64(1000003)) ^ cube[:, :, r]
@@ -180,12 +179,12 @@ def _densify(sig: np.ndarray) -> None:
     empty = sig == np.uint64(S.EMPTY)
     if not empty.any():
         return
-    bins = sig.shape[1]
+    rows, bins = sig.shape
     # the nearest full bin at or after each bin, else the row's first full one plus bins
     after = np.minimum.accumulate(np.where(empty, 2 * bins, np.arange(bins))[:, ::-1],
                                   axis=1)[:, ::-1]
     nearest = np.where(after == 2 * bins, after[:, :1] + bins, after)
-    donors = np.take_along_axis(sig, nearest % bins, axis=1)
+    donors = sig.ravel()[nearest % bins + np.arange(0, rows * bins, bins)[:, None]]
     steps = (nearest - np.arange(bins)).astype(np.uint64)
     np.copyto(sig, donors + steps * np.uint64(S.MIX), where=empty)
 
