@@ -42,6 +42,7 @@ class Analysis:
     # duplicates (checks.duplicate): normalised paragraph texts, sentence spans
     normalized_paragraphs: list | None = None
     sentence_spans: list | None = None
+    report_text: Any = None                 # reporttext.ReportText, False where none is made
     # layout (layout.py): the docx layout and its pieces; only .docx reports have one
     layout: Any = None
     layout_pieces: list | None = None

@@ -19,7 +19,8 @@ LAYERS = [
               "regexcache"]),
     ("read", ["read", "furniture"]),     # furniture: a web page's header and footer
     ("document", ["headings", "totals", "counted", "year", "document", "sections", "webpage",
-                  "garble", "layout", "quantity", "parts", "shingles", "minhash", "lsh", "followup"]),
+                  "garble", "layout", "quantity", "parts", "shingles", "minhash", "reporttext",
+                  "reportgrams", "lsh", "followup"]),
     ("checks", ["checks"]),
     ("checklist", ["checklist", "config"]),
     ("engine", ["engine"]),

@@ -26,6 +26,19 @@ def test_crc_of_every_gram_is_zlibs():
                                           for i in range(len(text) - 4)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x10FFFF, exclude_categories=("Cs",)), max_size=40) |
+       st.text(ALPHABET, max_size=40), st.sampled_from([1, 3, 4, 5]))
+def test_crc_by_tables_and_by_bytes_are_zlibs(text, k):
+    """Text of the Basic Multilingual Plane takes the lookup tables, wider text the byte
+    loop: both give zlib's crc32 of every k-gram."""
+    assert list(M.gram_crcs(text, k)) == [zlib.crc32(text[i:i + k].encode())
+                                          for i in range(len(text) - k + 1)]
+    bmp = "".join(c for c in text if ord(c) < 0x10000)
+    assert list(M.gram_crcs(bmp, k)) == [zlib.crc32(bmp[i:i + k].encode())
+                                         for i in range(len(bmp) - k + 1)]
+
+
 def test_a_report_of_paragraphs():
     norms = ["坚持以习近平新时代中国特色社会主义思想为指导全面推进依法行政#项",
              "法治政府建设" * 20, "深入学习贯彻党的二十大精神" + "#" * 3 + "abc" * 10]
