@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from array import array
-from functools import lru_cache
 
 from .. import hanzi as T
 from ..finding import Hit, Related
@@ -40,7 +39,7 @@ def _sketch_report(doc, rule, ctx) -> dict:
     # its resolved path (the same file given twice is no copy), in the worker: 8,000 calls
     # in the parent took 0.2 s of its serial tail
     return {"place": unit_of(doc), "year": doc.report_year, "total": total,
-            "real": _real(doc.path) if long else None,
+            "real": os.path.realpath(doc.path) if long else None,
             "spots": spots, "texts": ctx.store.put(texts) if long else None, "keys": keys,
             "plan": plan}
 
@@ -57,20 +56,6 @@ def _place(p) -> tuple:
     line, end = p.line, len(p.line.text.rstrip())
     return (line.number, max(p.start - line.prefix, 0) + 1,
             max(end - line.prefix, 0) + 1 if end > p.start else None)
-
-
-@lru_cache(maxsize=64)
-def _real_folder(folder: str) -> str:
-    return os.path.realpath(folder)
-
-
-def _real(path: str) -> str:
-    """os.path.realpath(path), resolving each folder once: a batch's reports share a few
-    folders, and realpath() stats every component of every path."""
-    folder, name = os.path.split(path)
-    if name in ("", ".", "..") or os.path.islink(path):
-        return os.path.realpath(path)
-    return os.path.join(_real_folder(os.path.join(os.getcwd(), folder)), name)
 
 
 @check("duplicate-across",

@@ -171,21 +171,6 @@ def test_candidates_meet_through_bands_and_skip_crowded_text():
     assert pairs == set() and template == {1, 4}
 
 
-def test_real_path_resolving_each_folder_once_is_realpath(tmp_path, monkeypatch):
-    import os
-    from lintreport.checks.duplicate_across import _real
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "r.txt").write_text("x", encoding="utf-8")
-    os.symlink(tmp_path / "a", tmp_path / "link")
-    os.symlink(tmp_path / "a" / "r.txt", tmp_path / "a" / "s.txt")
-    monkeypatch.chdir(tmp_path)
-    paths = ["a/r.txt", "link/r.txt", "link/s.txt", "./link/../a/r.txt", str(tmp_path / "link" / "s.txt"),
-             "a/missing.txt", "a", "a/."]
-    assert [_real(p) for p in paths] == [os.path.realpath(p) for p in paths]
-    monkeypatch.chdir(tmp_path / "a")
-    assert _real("r.txt") == os.path.realpath("r.txt") == str((tmp_path / "a" / "r.txt").resolve())
-
-
 def test_a_paragraphs_place_is_that_of_doc_hit():
     from dataclasses import replace
     from lintreport.checks.duplicate_across import _place
