@@ -7,9 +7,10 @@ import importlib
 import os
 import sys
 
-from . import regexcache
+from . import codecache, regexcache
 
 regexcache.install()    # first: every module below compiles its patterns when imported
+codecache.install()     # and defines its dataclasses
 
 import click  # noqa: E402
 

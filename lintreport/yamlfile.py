@@ -6,13 +6,11 @@ size and modification time are unchanged, and any problem with it means: parse t
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import zlib
 
 from .version import VERSION
 from .errors import ConfigError
-from .safewrite import write_bytes
 
 
 def cache_dir() -> str | None:
@@ -118,6 +116,7 @@ def load(path: str, validate=None, depends=()):
         key += "-checked"
     cached = os.path.join(folder, key + ".json") if folder else None
     if cached:
+        import json     # here: regexcache imports this module before it can keep json's patterns
         try:
             if os.path.getsize(cached) <= MAX_CACHE:
                 with open(cached, encoding="utf-8") as f:
@@ -136,6 +135,7 @@ def load(path: str, validate=None, depends=()):
 
 def _store(cached: str, stamp: list, data) -> None:
     """Keep a JSON copy, size-capped."""
+    import json
     try:
         text = json.dumps({"stamp": stamp, "data": data}, ensure_ascii=False, default=_encode)
     except (TypeError, ValueError, RecursionError):
@@ -147,6 +147,7 @@ def _store(cached: str, stamp: list, data) -> None:
 def keep(cached: str, content: bytes) -> None:
     """Write a file of the cache atomically (parallel workers never read half a file, no
     temporary file is left behind); failing only means no cache."""
+    from .safewrite import write_bytes      # tempfile and its imports: only when writing
     try:
         os.makedirs(os.path.dirname(cached), exist_ok=True)
         write_bytes(cached, content)
