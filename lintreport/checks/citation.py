@@ -33,7 +33,7 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
         # the edits leave the first and last characters alone: titles differing there are out
         if len(name) < 10 or size < len(name) + 2 or name[0] != k[0] or name[-1] != k[-1]:
             continue
-        from rapidfuzz.distance import Levenshtein      # only for a title that may be one
+        from .. import editdistance as Levenshtein      # only for a title that may be one
         ops = [op for op in Levenshtein.opcodes(name, k) if op.tag != "equal"]
         if not ops or ops[0].dest_start == 0 or ops[-1].dest_end == size:
             continue
@@ -49,7 +49,7 @@ def injected(k: str, forms) -> tuple[Entry, str] | None:
 
 def distance(a: str, b: str, cutoff: int) -> int:
     """Edit distance up to cutoff (cutoff + 1 beyond); rapidfuzz imported at first need."""
-    from rapidfuzz.distance import Levenshtein
+    from .. import editdistance as Levenshtein
     return Levenshtein.distance(a, b, score_cutoff=cutoff)
 
 
@@ -67,7 +67,7 @@ def near(k: str, forms, by_kind) -> Entry | None:
             score = 2.0 - d / n
         elif (3 <= size < n and entry.kind in ("法律", "行政法规")
               and (kind is not None or k[0] == name[0]) and subsequence(k, name)):
-            from rapidfuzz.distance import Levenshtein
+            from .. import editdistance as Levenshtein
             score = Levenshtein.normalized_similarity(k, name)
         else:
             continue
