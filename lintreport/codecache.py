@@ -73,7 +73,7 @@ def ours(frame) -> bool:
 def _read(file: str) -> dict:
     try:
         with open(file, "rb") as f:
-            data = marshal.load(f)
+            data = marshal.loads(f.read())     # load(f) reads item by item: 10× slower
         functions = data.get("functions") if isinstance(data, dict) else None
         if data.get("version") == sys.hexversion and isinstance(functions, dict) and \
                 all(type(v) is CODE for v in functions.values()):

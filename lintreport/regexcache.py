@@ -96,7 +96,7 @@ def ours(frame) -> bool:
 def _read(file: str, magic: int) -> dict:
     try:
         with open(file, "rb") as f:
-            data = marshal.load(f)
+            data = marshal.loads(f.read())     # load(f) reads item by item: 10× slower
         if isinstance(data, dict) and data.get("magic") == magic and isinstance(data.get("patterns"), dict):
             return data["patterns"]
     except (OSError, EOFError, ValueError, TypeError):
