@@ -96,20 +96,34 @@ def parse(path: str):
         raise ConfigError(f"{path}:{at} YAML格式错误：{problem}") from exc
 
 
+def stamps(files) -> list[int]:
+    """The size and modification time of each file: a cached copy is used while they match."""
+    out = []
+    try:
+        for file in files:
+            st = os.stat(file)
+            out += [st.st_size, st.st_mtime_ns]
+    except OSError as exc:
+        raise ConfigError(f"{exc.filename or file}: 无法读取：{exc.strerror}") from exc
+    return out
+
+
+class Depends:
+    """The files a validated copy depends on, stamped once for the many files one checklist
+    reads (its rule files all depend on the same code)."""
+
+    def __init__(self, files):
+        self.stamp = stamps(files)
+
+
 def load(path: str, validate=None, depends=()):
     """The data of a YAML file, from the cache when the file is unchanged. `validate(data)`
     raises for data that must not be used; the cache is written only after it passed, so
     data from a validated copy need not be validated again while the code that validated it
-    is unchanged too: the size and time of each file in `depends` join the file's own."""
+    is unchanged too: the size and time of each file in `depends` (a list of files, or a
+    Depends that stamped them) join the file's own."""
     folder = cache_dir()
-    try:
-        st = os.stat(path)
-        stamp = [st.st_size, st.st_mtime_ns]
-        for file in depends:
-            st = os.stat(file)
-            stamp += [st.st_size, st.st_mtime_ns]
-    except OSError as exc:
-        raise ConfigError(f"{exc.filename or path}: 无法读取：{exc.strerror}") from exc
+    stamp = stamps([path]) + (depends.stamp if isinstance(depends, Depends) else stamps(depends))
     full = os.path.abspath(path)
     key = f"{os.path.basename(full)}-{zlib.crc32(full.encode('utf-8')):08x}"
     if validate is not None:        # never the copy of a reader that did not validate

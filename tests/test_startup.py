@@ -193,3 +193,37 @@ def test_a_users_config_options_are_still_guarded(tmp_path):
     conf = parse({"rules": {rule.id: {"options": {"patterns": ["(法+)+"]}}}}, "mine.toml")
     with pytest.raises(ConfigError, match="嵌套"):
         apply(chk, conf)
+
+
+def write_parts_checklist(tmp_path, heading: str) -> str:
+    (tmp_path / "parts.yaml").write_text(
+        "parts:\n  results: {name: 成效, heading: ['" + heading + "', '成效']}\n", encoding="utf-8")
+    path = tmp_path / "mine.yaml"
+    path.write_text("checklist: mine\nparts: parts.yaml\nrules: []\n", encoding="utf-8")
+    cl.load.cache_clear()
+    return str(path)
+
+
+def test_a_parts_files_patterns_are_checked_once_not_from_its_validated_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("LINTREPORT_NO_CACHE", raising=False)
+    path = write_parts_checklist(tmp_path, "主要[举措成效]+")
+    calls = count_guard_calls(monkeypatch)
+    first = cl.load(path)
+    assert "主要[举措成效]+" in calls                    # read from YAML: checked
+    cl.load.cache_clear()
+    calls.clear()
+    again = cl.load(path)                               # from the validated copy
+    assert calls == [] and again.parts == first.parts
+    assert [p.pattern for p in again.parts["results"].heading] == ["主要[举措成效]+", "成效"]
+
+
+def test_a_bad_parts_pattern_is_refused_every_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("LINTREPORT_NO_CACHE", raising=False)
+    path = write_parts_checklist(tmp_path, "(成+)+")
+    for _ in range(2):
+        cl.load.cache_clear()
+        with pytest.raises(ConfigError, match="parts.results.*嵌套"):
+            cl.load(path)
+    assert not list((tmp_path / "cache").rglob("parts.yaml-*-checked.json"))
