@@ -50,6 +50,11 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 
 def modules_after(tmp_path, *args) -> set[str]:
     """The modules a `lintreport` run in a fresh interpreter has imported when it ends."""
+    return run_fresh(tmp_path, *args)[0]
+
+
+def run_fresh(tmp_path, *args) -> tuple[set[str], str]:
+    """(the modules imported, what it printed) of a `lintreport` run in a fresh interpreter."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("LINTREPORT_NO_CACHE", None)
     out = None
@@ -57,7 +62,7 @@ def modules_after(tmp_path, *args) -> set[str]:
         out = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True,
                              env=env, cwd=tmp_path, timeout=120)
     assert "Traceback" not in out.stderr, out.stderr
-    return set(json.loads(out.stderr.strip().splitlines()[-1]))
+    return set(json.loads(out.stderr.strip().splitlines()[-1])), out.stdout
 
 
 def test_a_plain_text_check_imports_no_heavy_library(tmp_path):
@@ -70,6 +75,19 @@ def test_a_plain_text_check_imports_no_heavy_library(tmp_path):
     unused = {"lintreport.read.docx", "lintreport.read.pdf", "lintreport.read.html",
               "lintreport.fix", "lintreport.review", "lintreport.serve", "lintreport.html"}
     assert not unused & loaded, unused & loaded
+
+
+def test_a_report_with_misquoted_titles_needs_no_rapidfuzz(tmp_path):
+    """A few titles to judge are compared in Python (editdistance); nor does one report
+    need a temporary folder (tempfile) or HTML's entity table."""
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT.replace("全年开展法治宣传活动12场。", "全年开展法治宣传活动12场，学习《交通法》和"
+                                     "《中共中央三升体育平台全面推进依法治国若干重大问题的决定》。"),
+                      encoding="utf-8")
+    loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
+    rules = {f["rule"] for f in json.loads(printed)["files"][0]["findings"]}
+    assert {"R001", "R002"} <= rules                    # both titles were judged
+    assert not {"rapidfuzz", "tempfile", "html.entities"} & loaded, {"rapidfuzz", "tempfile", "html.entities"} & loaded
 
 
 def test_only_the_kinds_of_the_checklists_rules_are_imported(tmp_path):
