@@ -116,18 +116,21 @@ class Depends:
         self.stamp = stamps(files)
 
 
-def load(path: str, validate=None, depends=()):
+def load(path: str, validate=None, depends=(), reader=None):
     """The data of a YAML file, from the cache when the file is unchanged. `validate(data)`
     raises for data that must not be used; the cache is written only after it passed, so
     data from a validated copy need not be validated again while the code that validated it
     is unchanged too: the size and time of each file in `depends` (a list of files, or a
-    Depends that stamped them) join the file's own."""
+    Depends that stamped them) join the file's own. `reader(path)` reads a file that is not
+    YAML (config.py: the [tool.lintreport] table of a pyproject.toml)."""
     folder = cache_dir()
     stamp = stamps([path]) + (depends.stamp if isinstance(depends, Depends) else stamps(depends))
     full = os.path.abspath(path)
     key = f"{os.path.basename(full)}-{zlib.crc32(full.encode('utf-8')):08x}"
     if validate is not None:        # never the copy of a reader that did not validate
         key += "-checked"
+    if reader is not None:
+        key += f"-{reader.__name__}"
     cached = os.path.join(folder, key + ".json") if folder else None
     if cached:
         import json     # here: regexcache imports this module before it can keep json's patterns
@@ -139,7 +142,7 @@ def load(path: str, validate=None, depends=()):
                     return entry["data"]
         except (OSError, ValueError, AttributeError):
             pass
-    data = parse(path)
+    data = (reader or parse)(path)
     if validate is not None:
         validate(data)
     if cached:

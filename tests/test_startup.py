@@ -245,3 +245,20 @@ def test_a_bad_parts_pattern_is_refused_every_time(tmp_path, monkeypatch):
         with pytest.raises(ConfigError, match="parts.results.*嵌套"):
             cl.load(path)
     assert not list((tmp_path / "cache").rglob("parts.yaml-*-checked.json"))
+
+
+def test_a_pyprojects_section_is_read_from_its_copy_while_unchanged(tmp_path):
+    """tomllib parses a pyproject.toml with a lintreport section once; the runs after read
+    yamlfile's copy of the section, and a change to the file is read again."""
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[project]\nname = "x"\n\n[tool.lintreport]\nselect = ["P003"]\n'
+                       'rules = {P003 = {severity = "error"}}\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT.replace("法治宣传的覆盖面", "法治宣传的覆盖面,"), encoding="utf-8")
+    loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
+    assert "tomllib" not in loaded
+    found = json.loads(printed)["files"][0]["findings"]
+    assert {(f["rule"], f["severity"]) for f in found} == {("P003", "error")}
+    project.write_text(project.read_text(encoding="utf-8").replace("error", "info"), encoding="utf-8")
+    loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
+    assert {f["severity"] for f in json.loads(printed)["files"][0]["findings"]} == {"info"}
