@@ -22,6 +22,7 @@ KEYS = {"checklist": str, "select": list, "ignore": list, "fail-on": str, "deadl
 
 @dataclass
 class Config:
+    """The settings of a run: checklist, selection, thresholds, per-rule overrides."""
     checklist: str = "township"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
