@@ -262,3 +262,16 @@ def test_a_pyprojects_section_is_read_from_its_copy_while_unchanged(tmp_path):
     project.write_text(project.read_text(encoding="utf-8").replace("error", "info"), encoding="utf-8")
     loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
     assert {f["severity"] for f in json.loads(printed)["files"][0]["findings"]} == {"info"}
+
+
+def test_importing_the_command_line_leaves_the_collector_as_it_was():
+    """cli.py turns the collector off only while click is imported (a program that had it
+    off keeps it off)."""
+    code = ("import gc, sys; was = sys.argv[1] == 'on'\n"
+            "gc.enable() if was else gc.disable()\n"
+            "import lintreport.cli\n"
+            "print(gc.isenabled() == was)")
+    for state in ("on", "off"):
+        out = subprocess.run([sys.executable, "-c", code, state], capture_output=True, text=True,
+                             timeout=60)
+        assert out.stdout.strip() == "True", out.stderr
