@@ -15,6 +15,7 @@ from typing import Any
 
 @dataclass
 class Analysis:
+    """What the checks work out once per document and share (doc.analysis), field by field."""
     # engine: the inline switches of the text, and the time budget once it is spent
     disabled: list | None = None            # [(line or None, {rule ids})] (engine.suppress)
     over_budget: tuple | None = None        # (seconds spent, rules not run) (checks.budget)

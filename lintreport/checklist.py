@@ -47,9 +47,14 @@ def check_keys(data, allowed: dict, where: str) -> None:
                               f"实为{type(value).__name__}")
 
 
-def compile_patterns(patterns, where: str) -> tuple[re.Pattern, ...]:
+def compile_patterns(patterns, where: str, checked: bool = False) -> tuple[re.Pattern, ...]:
+    """The patterns compiled; `checked`: they passed here before (a validated copy), so the
+    \\b and nesting checks, which parse each pattern, need not run again."""
     out = []
     for p in patterns:
+        if checked:
+            out.append(re.compile(str(p)))
+            continue
         if "\\b" in str(p):
             raise ConfigError(f"{where}: 正则“{p}”含\\b：中文字符之间没有词边界，请按字符匹配")
         unsafe = patterns_guard.problem(str(p))
@@ -126,16 +131,21 @@ def make_rule(data: dict, path: str, overrides: dict | None = None, checked: boo
                 data.get("fix", ""), path, data.get("title", ""))
 
 
-def load_parts(data, path: str) -> dict[str, Part]:
+def load_parts(data, path: str, depends=None) -> dict[str, Part]:
     """The parts of a checklist: given in place, or as the path of a parts file beside it
-    (`parts: data/parts.yaml`, whose own `parts:` mapping is read)."""
+    (`parts: data/parts.yaml`, whose own `parts:` mapping is read: validated when read from
+    YAML, like a rule file, and not again from its validated copy)."""
+    checked = False
     if isinstance(data, str):
         file = os.path.join(os.path.dirname(path), data)
         if not os.path.isfile(file):
             raise ConfigError(f"{path}: parts 中的文件“{data}”不存在")
-        path, data = file, load_yaml(file) or {}
-        check_keys(data, {"description": str, "parts": dict}, path)
-        data = data.get("parts", {})
+
+        def parts_file(data):
+            check_keys(data or {}, {"description": str, "parts": dict}, file)
+            return load_parts((data or {}).get("parts", {}), file)
+        path, data = file, yamlfile.load(file, parts_file, depends or code_files()) or {}
+        data, checked = data.get("parts", {}), True
     parts = {}
     for key, spec in data.items():
         where = f"{path}: parts.{key}"
@@ -145,8 +155,8 @@ def load_parts(data, path: str) -> dict[str, Part]:
             raise ConfigError(f"{where}: 键“role”应为其中之一：{'、'.join(ROLES)}")
         if role and any(p.role == role for p in parts.values()):
             raise ConfigError(f"{where}: 角色“{role}”已由另一部分担任")
-        parts[key] = Part(key, spec.get("name", key), compile_patterns(spec.get("heading", []), where),
-                          compile_patterns(spec.get("not", []), where),
+        parts[key] = Part(key, spec.get("name", key), compile_patterns(spec.get("heading", []), where, checked),
+                          compile_patterns(spec.get("not", []), where, checked),
                           tuple(spec.get("levels", (1, 2))), spec.get("implicit", False),
                           tuple(spec.get("within", ())), role, spec.get("label", ""))
     return parts
@@ -160,7 +170,7 @@ def code_files() -> list[str]:
             *sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".py"))]
 
 
-def read_rules(path: str, keys: dict) -> tuple[object, bool]:
+def read_rules(path: str, keys: dict, depends=None) -> tuple[object, bool]:
     """A file of rules (or a checklist) and whether its rules passed `make_rule` on their own.
     They are validated when the file is read from YAML, and their options completed with
     the kinds' defaults; only a copy that passed is cached, so a rule read back from it is
@@ -171,7 +181,7 @@ def read_rules(path: str, keys: dict) -> tuple[object, bool]:
         for raw in (data or {}).get("rules", []):
             raw["options"] = make_rule(raw, path).options      # with the defaults
     try:
-        return yamlfile.load(path, check_rules, code_files()), True
+        return yamlfile.load(path, check_rules, depends or code_files()), True
     except ConfigError:
         return load_yaml(path), False   # the error as before, or the checklist's set mends it
 
@@ -192,7 +202,8 @@ def load(name_or_path: str = "township") -> Checklist:
         if not os.path.isfile(path):
             names = shipped()
             raise ConfigError(f"未知的检查清单“{name_or_path}”（内置：{'、'.join(names)}，或给出文件路径）")
-    data, checked = read_rules(path, CHECKLIST_KEYS)
+    depends = yamlfile.Depends(code_files())     # stamped once for all the files below
+    data, checked = read_rules(path, CHECKLIST_KEYS, depends)
     check_keys(data, CHECKLIST_KEYS, path)
     base = os.path.dirname(path)
     raw_rules: list[tuple[dict, str, bool]] = []
@@ -201,7 +212,7 @@ def load(name_or_path: str = "township") -> Checklist:
         if not matched:
             raise ConfigError(f"{path}: include 中的“{pattern}”没有匹配任何文件")
         for file in matched:
-            included, ok = read_rules(file, RULEFILE_KEYS)
+            included, ok = read_rules(file, RULEFILE_KEYS, depends)
             included = included or {}
             check_keys(included, RULEFILE_KEYS, file)
             raw_rules += [(r, file, ok) for r in included.get("rules", [])]
@@ -221,4 +232,4 @@ def load(name_or_path: str = "township") -> Checklist:
     if unknown:
         raise ConfigError(f"{path}: set 中的规则不存在：{'、'.join(sorted(unknown))}")
     return Checklist(data.get("checklist", os.path.splitext(os.path.basename(path))[0]), data.get("title", ""), path,
-                     load_parts(data.get("parts", {}), path), rules)
+                     load_parts(data.get("parts", {}), path, depends), rules)

@@ -3,13 +3,21 @@ code (0: nothing at or above --fail-on, 1: findings, 2: a usage, config or input
 from __future__ import annotations
 
 import enum
+import gc
 import importlib
 import os
 import sys
 
-from . import regexcache
+from . import codecache, regexcache
 
+# Importing click and what it brings makes tens of thousands of objects that live as long as
+# the process; the collector would scan them again and again (every 700 allocations) while
+# they are made. It is off for these imports, and what they made is then set aside (freeze)
+# from later collections: about 3% of a one-report run.
+COLLECTING = gc.isenabled()
+gc.disable()
 regexcache.install()    # first: every module below compiles its patterns when imported
+codecache.install()     # and defines its dataclasses
 
 import click  # noqa: E402
 
@@ -158,3 +166,8 @@ def finish(unreadable: bool, findings, fail_on: str, exit_zero: bool) -> None:
     if not exit_zero and any(f.severity >= threshold for f in findings):
         sys.exit(Exit.FINDINGS)
     sys.exit(Exit.CLEAN)
+
+
+gc.freeze()     # see gc.disable() above
+if COLLECTING:
+    gc.enable()

@@ -22,6 +22,7 @@ KEYS = {"checklist": str, "select": list, "ignore": list, "fail-on": str, "deadl
 
 @dataclass
 class Config:
+    """The settings of a run: checklist, selection, thresholds, per-rule overrides."""
     checklist: str = "township"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -58,15 +59,29 @@ def find(start: str = ".") -> str | None:
 
 
 def _pyproject(path: str):
+    """The [tool.lintreport] table of a pyproject.toml (None without one), from yamlfile's
+    copy while the file is unchanged: tomllib's import and parse cost ~1.5 ms a run."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取：{exc}") from exc
+    # most projects' pyproject.toml has no section of ours: no need to parse it then
+    if b"lintreport" not in raw:
+        return None
+    from . import yamlfile
+    return yamlfile.load(path, reader=tool_section)
+
+
+def tool_section(path: str):
+    """Parse a pyproject.toml: its [tool.lintreport] table, or None."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
         with open(path, "rb") as f:
-            raw = f.read()
-        # most projects' pyproject.toml has no section of ours: no need to parse it then
-        data = tomllib.loads(raw.decode("utf-8")) if b"lintreport" in raw else {}
+            data = tomllib.loads(f.read().decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: 无法读取：{exc}") from exc
     return data.get("tool", {}).get("lintreport")

@@ -34,6 +34,7 @@ BARE_PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分[ \t：
 
 @dataclass
 class Document:
+    """A parsed report: its lines, title, headings and sections, closing, year and page fields."""
     source: Source
     lines: list[Line]                 # the lines of the report proper (web chrome excluded)
     web_blocks: list[tuple[int, int, WebBlock]] = field(default_factory=list)

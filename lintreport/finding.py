@@ -56,6 +56,7 @@ class Hit:
 
 @dataclass(frozen=True, order=True)
 class Finding:
+    """One problem found: where, which rule, how severe, the message and the safe fix."""
     path: str
     line: int
     column: int

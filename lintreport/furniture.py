@@ -23,6 +23,7 @@ LINK_MAX = 80           # a listed link: one article title
 
 @dataclass(frozen=True)
 class WebBlock:
+    """A block of a web page's header or footer lines around the report."""
     first: int   # index into the list of lines (0-based)
     last: int
     where: str   # "header" or "footer"
@@ -32,6 +33,7 @@ class WebBlock:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The patterns that recognise a web page's field labels and widgets."""
     labels: re.Pattern          # a field label and its colon, anywhere in a squeezed line
     label_start: re.Pattern     # a field label at the start of a line (colon optional)
     keys: dict                  # label → metadata key (or None)

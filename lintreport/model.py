@@ -17,6 +17,7 @@ ROLES = ("measures", "shortcomings", "leaders", "plan")
 
 @dataclass(frozen=True)
 class Part:
+    """A part of a report the checklist requires: how its heading is recognised, and where."""
     key: str
     name: str
     heading: tuple[re.Pattern, ...]
@@ -46,6 +47,7 @@ def part_label(part: Part) -> str:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of a checklist: its id, kind of check and options, severity and message."""
     id: str
     name: str
     category: str
@@ -74,6 +76,7 @@ class MessageArgs(dict):
 
 @dataclass
 class Checklist:
+    """A checklist: its parts and its rules, as read from its file and the files it includes."""
     name: str
     title: str
     path: str

@@ -21,7 +21,8 @@ import os
 import sys
 from array import array
 
-from .yamlfile import cache_dir, keep
+from .yamlfile import cache_dir, keep      # light: json and safewrite only when used
+
 
 MAX_ENTRIES = 4000      # a user's rules add patterns; past this the file is started afresh
 PYTHONS = ((3, 11), (3, 14))    # re._compiler.compile as repeated below, from and before
@@ -81,18 +82,21 @@ def install() -> None:
 
 
 def ours(frame) -> bool:
-    """Whether the pattern comes from lintreport (its modules, rules and data), past re's own
-    functions: what a test session or a library compiles is not kept (it would grow the file
-    every run has to read)."""
-    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "re":
+    """Whether the pattern is compiled for lintreport: by its modules, rules and data, or by
+    a module its code imports or calls (json's, platform's, gettext's, fnmatch's of our globs:
+    the same on every run). What a test session or a library compiles on its own is not kept
+    (it would grow the file every run has to read)."""
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").partition(".")[0] == "lintreport":
+            return True
         frame = frame.f_back
-    return frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "lintreport"
+    return False
 
 
 def _read(file: str, magic: int) -> dict:
     try:
         with open(file, "rb") as f:
-            data = marshal.load(f)
+            data = marshal.loads(f.read())     # load(f) reads item by item: 10× slower
         if isinstance(data, dict) and data.get("magic") == magic and isinstance(data.get("patterns"), dict):
             return data["patterns"]
     except (OSError, EOFError, ValueError, TypeError):

@@ -9,6 +9,7 @@ from .read import Line
 
 @dataclass
 class Heading:
+    """A heading line: its level in the tree, its marker's own level and its number."""
     line: Line
     level: int          # level in the tree, after repairing restarted top-level lists
     form: int           # level the marker itself stands for (第一部分=0, 一、=1, （一）=2, 1.=3, （1）=4)
@@ -26,6 +27,7 @@ class Heading:
 
 @dataclass
 class Paragraph:
+    """A paragraph of body text and the section it belongs to."""
     line: Line
     start: int          # offset in line.text where the paragraph's text starts
     text: str
@@ -38,6 +40,7 @@ class Paragraph:
 
 @dataclass
 class Sentence:
+    """A sentence of a paragraph, with its offsets in the paragraph's text."""
     paragraph: Paragraph
     start: int
     end: int
@@ -50,6 +53,7 @@ class Sentence:
 
 @dataclass
 class Section:
+    """A heading with its paragraphs and subsections."""
     heading: Heading
     parent: "Section | None" = None
     children: list["Section"] = field(default_factory=list)

@@ -6,13 +6,11 @@ size and modification time are unchanged, and any problem with it means: parse t
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import zlib
 
 from .version import VERSION
 from .errors import ConfigError
-from .safewrite import write_bytes
 
 
 def cache_dir() -> str | None:
@@ -98,26 +96,44 @@ def parse(path: str):
         raise ConfigError(f"{path}:{at} YAML格式错误：{problem}") from exc
 
 
-def load(path: str, validate=None, depends=()):
+def stamps(files) -> list[int]:
+    """The size and modification time of each file: a cached copy is used while they match."""
+    out = []
+    try:
+        for file in files:
+            st = os.stat(file)
+            out += [st.st_size, st.st_mtime_ns]
+    except OSError as exc:
+        raise ConfigError(f"{exc.filename or file}: 无法读取：{exc.strerror}") from exc
+    return out
+
+
+class Depends:
+    """The files a validated copy depends on, stamped once for the many files one checklist
+    reads (its rule files all depend on the same code)."""
+
+    def __init__(self, files):
+        self.stamp = stamps(files)
+
+
+def load(path: str, validate=None, depends=(), reader=None):
     """The data of a YAML file, from the cache when the file is unchanged. `validate(data)`
     raises for data that must not be used; the cache is written only after it passed, so
     data from a validated copy need not be validated again while the code that validated it
-    is unchanged too: the size and time of each file in `depends` join the file's own."""
+    is unchanged too: the size and time of each file in `depends` (a list of files, or a
+    Depends that stamped them) join the file's own. `reader(path)` reads a file that is not
+    YAML (config.py: the [tool.lintreport] table of a pyproject.toml)."""
     folder = cache_dir()
-    try:
-        st = os.stat(path)
-        stamp = [st.st_size, st.st_mtime_ns]
-        for file in depends:
-            st = os.stat(file)
-            stamp += [st.st_size, st.st_mtime_ns]
-    except OSError as exc:
-        raise ConfigError(f"{exc.filename or path}: 无法读取：{exc.strerror}") from exc
+    stamp = stamps([path]) + (depends.stamp if isinstance(depends, Depends) else stamps(depends))
     full = os.path.abspath(path)
     key = f"{os.path.basename(full)}-{zlib.crc32(full.encode('utf-8')):08x}"
     if validate is not None:        # never the copy of a reader that did not validate
         key += "-checked"
+    if reader is not None:
+        key += f"-{reader.__name__}"
     cached = os.path.join(folder, key + ".json") if folder else None
     if cached:
+        import json     # here: regexcache imports this module before it can keep json's patterns
         try:
             if os.path.getsize(cached) <= MAX_CACHE:
                 with open(cached, encoding="utf-8") as f:
@@ -126,7 +142,7 @@ def load(path: str, validate=None, depends=()):
                     return entry["data"]
         except (OSError, ValueError, AttributeError):
             pass
-    data = parse(path)
+    data = (reader or parse)(path)
     if validate is not None:
         validate(data)
     if cached:
@@ -136,6 +152,7 @@ def load(path: str, validate=None, depends=()):
 
 def _store(cached: str, stamp: list, data) -> None:
     """Keep a JSON copy, size-capped."""
+    import json
     try:
         text = json.dumps({"stamp": stamp, "data": data}, ensure_ascii=False, default=_encode)
     except (TypeError, ValueError, RecursionError):
@@ -147,6 +164,7 @@ def _store(cached: str, stamp: list, data) -> None:
 def keep(cached: str, content: bytes) -> None:
     """Write a file of the cache atomically (parallel workers never read half a file, no
     temporary file is left behind); failing only means no cache."""
+    from .safewrite import write_bytes      # tempfile and its imports: only when writing
     try:
         os.makedirs(os.path.dirname(cached), exist_ok=True)
         write_bytes(cached, content)

@@ -25,6 +25,7 @@ WHERE = {"title": "标题", "opening": "开头", "heading": "第一部分小标�
 
 @dataclass(frozen=True)
 class Evidence:
+    """One piece of evidence for the report year: where it comes from and the years it fits."""
     kind: str           # title, opening, heading, plan, date, written
     year: int           # the report year this evidence points to
     low: int            # the report years it fits: a date in January fits the year before
@@ -42,6 +43,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class YearVerdict:
+    """The report year most evidence fits (None without any), with all the evidence."""
     year: int | None
     evidence: tuple[Evidence, ...] = ()
 

@@ -50,6 +50,11 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 
 def modules_after(tmp_path, *args) -> set[str]:
     """The modules a `lintreport` run in a fresh interpreter has imported when it ends."""
+    return run_fresh(tmp_path, *args)[0]
+
+
+def run_fresh(tmp_path, *args) -> tuple[set[str], str]:
+    """(the modules imported, what it printed) of a `lintreport` run in a fresh interpreter."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("LINTREPORT_NO_CACHE", None)
     out = None
@@ -57,7 +62,7 @@ def modules_after(tmp_path, *args) -> set[str]:
         out = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True,
                              env=env, cwd=tmp_path, timeout=120)
     assert "Traceback" not in out.stderr, out.stderr
-    return set(json.loads(out.stderr.strip().splitlines()[-1]))
+    return set(json.loads(out.stderr.strip().splitlines()[-1])), out.stdout
 
 
 def test_a_plain_text_check_imports_no_heavy_library(tmp_path):
@@ -70,6 +75,19 @@ def test_a_plain_text_check_imports_no_heavy_library(tmp_path):
     unused = {"lintreport.read.docx", "lintreport.read.pdf", "lintreport.read.html",
               "lintreport.fix", "lintreport.review", "lintreport.serve", "lintreport.html"}
     assert not unused & loaded, unused & loaded
+
+
+def test_a_report_with_misquoted_titles_needs_no_tempfile_or_entities(tmp_path):
+    """One report needs no temporary folder (tempfile, only a batch's spool does) nor HTML's
+    entity table (only for an entity found); its titles are judged (rapidfuzz, then)."""
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT.replace("全年开展法治宣传活动12场。", "全年开展法治宣传活动12场，学习《交通法》和"
+                                     "《中共中央三升体育平台全面推进依法治国若干重大问题的决定》。"),
+                      encoding="utf-8")
+    loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
+    rules = {f["rule"] for f in json.loads(printed)["files"][0]["findings"]}
+    assert {"R001", "R002"} <= rules                    # both titles were judged
+    assert not {"tempfile", "html.entities"} & loaded, {"tempfile", "html.entities"} & loaded
 
 
 def test_only_the_kinds_of_the_checklists_rules_are_imported(tmp_path):
@@ -193,3 +211,67 @@ def test_a_users_config_options_are_still_guarded(tmp_path):
     conf = parse({"rules": {rule.id: {"options": {"patterns": ["(法+)+"]}}}}, "mine.toml")
     with pytest.raises(ConfigError, match="嵌套"):
         apply(chk, conf)
+
+
+def write_parts_checklist(tmp_path, heading: str) -> str:
+    (tmp_path / "parts.yaml").write_text(
+        "parts:\n  results: {name: 成效, heading: ['" + heading + "', '成效']}\n", encoding="utf-8")
+    path = tmp_path / "mine.yaml"
+    path.write_text("checklist: mine\nparts: parts.yaml\nrules: []\n", encoding="utf-8")
+    cl.load.cache_clear()
+    return str(path)
+
+
+def test_a_parts_files_patterns_are_checked_once_not_from_its_validated_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("LINTREPORT_NO_CACHE", raising=False)
+    path = write_parts_checklist(tmp_path, "主要[举措成效]+")
+    calls = count_guard_calls(monkeypatch)
+    first = cl.load(path)
+    assert "主要[举措成效]+" in calls                    # read from YAML: checked
+    cl.load.cache_clear()
+    calls.clear()
+    again = cl.load(path)                               # from the validated copy
+    assert calls == [] and again.parts == first.parts
+    assert [p.pattern for p in again.parts["results"].heading] == ["主要[举措成效]+", "成效"]
+
+
+def test_a_bad_parts_pattern_is_refused_every_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("LINTREPORT_NO_CACHE", raising=False)
+    path = write_parts_checklist(tmp_path, "(成+)+")
+    for _ in range(2):
+        cl.load.cache_clear()
+        with pytest.raises(ConfigError, match="parts.results.*嵌套"):
+            cl.load(path)
+    assert not list((tmp_path / "cache").rglob("parts.yaml-*-checked.json"))
+
+
+def test_a_pyprojects_section_is_read_from_its_copy_while_unchanged(tmp_path):
+    """tomllib parses a pyproject.toml with a lintreport section once; the runs after read
+    yamlfile's copy of the section, and a change to the file is read again."""
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[project]\nname = "x"\n\n[tool.lintreport]\nselect = ["P003"]\n'
+                       'rules = {P003 = {severity = "error"}}\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT.replace("法治宣传的覆盖面", "法治宣传的覆盖面,"), encoding="utf-8")
+    loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
+    assert "tomllib" not in loaded
+    found = json.loads(printed)["files"][0]["findings"]
+    assert {(f["rule"], f["severity"]) for f in found} == {("P003", "error")}
+    project.write_text(project.read_text(encoding="utf-8").replace("error", "info"), encoding="utf-8")
+    loaded, printed = run_fresh(tmp_path, "check", "--format", "json", str(report))
+    assert {f["severity"] for f in json.loads(printed)["files"][0]["findings"]} == {"info"}
+
+
+def test_importing_the_command_line_leaves_the_collector_as_it_was():
+    """cli.py turns the collector off only while click is imported (a program that had it
+    off keeps it off)."""
+    code = ("import gc, sys; was = sys.argv[1] == 'on'\n"
+            "gc.enable() if was else gc.disable()\n"
+            "import lintreport.cli\n"
+            "print(gc.isenabled() == was)")
+    for state in ("on", "off"):
+        out = subprocess.run([sys.executable, "-c", code, state], capture_output=True, text=True,
+                             timeout=60)
+        assert out.stdout.strip() == "True", out.stderr

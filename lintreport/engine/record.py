@@ -154,6 +154,7 @@ class FileResult:
 
 @dataclass
 class LintResult:
+    """A run: one record per report, the checklist and the rules it ran, the config file."""
     files: list[FileResult]
     checklist: Checklist
     rules: list[Rule]

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from array import array
 
 
@@ -33,6 +31,7 @@ class Spool:
     each text starts in its file, and where the last one ends), in UTF-8 bytes."""
 
     def __init__(self):
+        import tempfile     # only a batch spools (tempfile and its imports: ~3 ms)
         self.folder = tempfile.mkdtemp(prefix="lintreport-")
         self._pid = self._fd = None
         self._end = 0
@@ -73,6 +72,7 @@ class Spool:
                 with contextlib.suppress(OSError):
                     os.close(fd)
         self._fd, self._readers = None, {}
+        import shutil
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -78,6 +78,7 @@ class Line:
 
 @dataclass
 class Source:
+    """What a reader makes of a file: its lines (paragraphs), kind, encoding and metadata."""
     path: str
     lines: list[Line]
     kind: str = "text"
