@@ -45,6 +45,9 @@ def _sketch_report(doc, rule, ctx) -> dict:
 
 
 EXCERPT = 40        # characters of a copied paragraph quoted in its finding
+# a batch this big (band keys; pairs to verify) shares the parent's work over its cores
+PARALLEL_KEYS = 200_000
+PARALLEL_PAIRS = 2_000
 
 
 def clipped(head: str) -> str:
@@ -53,9 +56,6 @@ def clipped(head: str) -> str:
     non-space character after them keeps a cut head from looking short when it ends in a
     space. Clipping only the copied paragraphs' excerpts saved 20 clip() calls a report."""
     return T.clip(head + "。" if len(head) > EXCERPT else head, EXCERPT)
-# a batch this big (band keys; pairs to verify) shares the parent's work over its cores
-PARALLEL_KEYS = 200_000
-PARALLEL_PAIRS = 2_000
 
 
 def _place(p) -> tuple:
