@@ -5,9 +5,48 @@ units in numpy: only the pairs that may be repeats reach Python.
 """
 from __future__ import annotations
 
+import threading
+
 from . import shingles as S
 from .minhash import np
 from .reporttext import ReportText
+
+
+RANK = np.zeros(0x10000, dtype=np.uint64)      # a code point's number, from 1, once seen
+_SEEN = [0]     # code points numbered so far
+_NUMBERING = threading.Lock()
+
+
+def sorted_grams(cp, at, k: int):
+    """The k-grams of the code points cp starting at `at`, packed one-to-one into integers,
+    in order (equal ones by their place in `at`), and that order: (keys, order), as
+    np.argsort(kind="stable") of them gives. Packed with the code points' numbers (RANK:
+    a few thousand in a batch, 12 bits or so, not 16), each k-gram's place in `at` fits
+    in its low bits, and a plain sort of the integers replaces the stable argsort: 130
+    instead of 210 µs a report."""
+    r = RANK[cp]
+    if not r.all():
+        with _NUMBERING:    # numbers reserved (_SEEN) before they are given: none is wider
+            new = np.unique(cp[RANK[cp] == 0])
+            start = _SEEN[0]
+            _SEEN[0] += len(new)
+            RANK[new] = np.arange(start + 1, start + 1 + len(new), dtype=np.uint64)
+        r = RANK[cp]
+    bits, low = _SEEN[0].bit_length(), len(at).bit_length()
+    n, wide = len(cp) - k + 1, k * bits + low > 64
+    if wide:        # too many numbers: the code points themselves, 64 // k bits each
+        r, bits = cp.astype(np.uint64), 64 // k
+    key = r[:n].copy()
+    for j in range(1, k):
+        key = (key << np.uint64(bits)) | r[j:n + j]
+    key = key[at]
+    if wide:
+        order = np.argsort(key, kind="stable")
+        return key[order], order
+    key <<= np.uint64(low)
+    key |= np.arange(len(at), dtype=np.uint64)
+    key.sort()
+    return key >> np.uint64(low), (key & np.uint64((1 << low) - 1)).astype(np.intp)
 
 
 def repeats(rt: ReportText, levels: list, k: int, min_shared: float, min_similarity: float):
@@ -23,20 +62,17 @@ def repeats(rt: ReportText, levels: list, k: int, min_shared: float, min_similar
     if not units or count.min() < 2 or int(rt.codes.max(initial=0)) >> bits:
         return None
     level = np.repeat(np.arange(len(levels)), [len(f) for f, _, _ in levels])
-    cp = rt.codes.astype(np.uint64)
-    key = cp[:len(cp) - k + 1].copy()
-    for j in range(1, k):
-        key = (key << np.uint64(bits)) | cp[j:len(cp) - k + 1 + j]
+    cp = rt.codes
     # every k-gram start of every unit, unit by unit
     owner = np.repeat(np.arange(units), count)
     at = np.arange(len(owner)) + np.repeat(first - (np.cumsum(count) - count), count)
-    mask = np.repeat(np.array([s - 1 for _, _, s in levels], dtype=np.uint64)[level], count)
+    mask = np.repeat(np.array([s - 1 for _, _, s in levels], dtype=np.uint32)[level], count)
     if mask.any():      # sampled: only k-grams starting at a code point % sample == 0
         keep = (cp[at] & mask) == 0
         at, owner = at[keep], owner[keep]
-    key, group = key[at], level[owner]
-    order = np.argsort(key, kind="stable")      # by k-gram, then unit (and so level)
-    key, owner, group = key[order], owner[order], group[order]
+    key, order = sorted_grams(cp, at, k)        # by k-gram, then unit (and so level)
+    owner = owner[order]
+    group = level[owner]
     new = np.ones(len(key), dtype=bool)        # a new (k-gram, level)
     new[1:] = (key[1:] != key[:-1]) | (group[1:] != group[:-1])
     fresh = new.copy()                          # a new (k-gram, unit)

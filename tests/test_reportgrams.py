@@ -145,3 +145,29 @@ def test_clauses_are_those_of_the_check(texts, minimum):
             for n, p in enumerate(paras) for a, b in spans[n] if b - a >= minimum
             for x, y in D._clauses(p.line.text, a, b)]
     assert list(zip(got[0].tolist(), got[1].tolist())) == want
+
+
+def test_sorted_grams_group_as_a_stable_argsort_does(monkeypatch):
+    np = G.np
+    rng = random.Random(11)
+    for wide in (False, True):
+        if wide:        # numbers too wide for a k-gram and its place: the code points
+            monkeypatch.setattr(G, "_SEEN", [1 << 15])
+            monkeypatch.setattr(G, "RANK", G.RANK.copy())   # the numbers it gives stay here
+        for t in range(200):
+            cp = np.array([rng.choice([0x4E00, 0x4E01, 0x6CD5, 0x23, 0x61, 0xFFFF, 0x10 + t])
+                           for _ in range(rng.randint(4, 60))], dtype=np.uint32)
+            k = rng.choice([2, 3, 4])
+            n = len(cp) - k + 1
+            at = np.array(sorted(rng.sample(range(n), rng.randint(0, n))), dtype=np.intp)
+            key, order = G.sorted_grams(cp, at, k)
+            grams = [tuple(cp[a:a + k].tolist()) for a in at.tolist()]
+            assert sorted(order.tolist()) == list(range(len(grams)))
+            # each k-gram one run of equal keys, in order of place; other k-grams other keys
+            seen = [grams[i] for i in order.tolist()]
+            runs = [x for x in range(len(seen)) if x == 0 or key[x] != key[x - 1]]
+            assert len(runs) == len(set(grams))
+            for x in range(1, len(seen)):
+                assert (key[x] == key[x - 1]) == (seen[x] == seen[x - 1])
+                if seen[x] == seen[x - 1]:
+                    assert order[x] > order[x - 1]

@@ -31,7 +31,7 @@ def _sketch_report(doc, rule, ctx) -> dict:
         if len(norm) < o["min_chars"]:
             continue
         spots.extend(_place(p))
-        texts += (norm, T.clip(p.text, EXCERPT))
+        texts += (norm, p.text.strip()[:EXCERPT + 1])     # clipped in the parent (clipped)
         plan.append(id(p) in planned)
         long.append(norm)
     from ..minhash import band_keys     # numpy: loaded only where reports are compared
@@ -48,6 +48,14 @@ EXCERPT = 40        # characters of a copied paragraph quoted in its finding
 # a batch this big (band keys; pairs to verify) shares the parent's work over its cores
 PARALLEL_KEYS = 200_000
 PARALLEL_PAIRS = 2_000
+
+
+def clipped(head: str) -> str:
+    """T.clip(text, EXCERPT) of a paragraph from `head`, its stripped text's first
+    EXCERPT + 1 characters (what the worker spools): clip() reads no further, and a
+    non-space character after them keeps a cut head from looking short when it ends in a
+    space. Clipping only the copied paragraphs' excerpts saved 20 clip() calls a report."""
+    return T.clip(head + "。" if len(head) > EXCERPT else head, EXCERPT)
 
 
 def _place(p) -> tuple:
@@ -91,7 +99,7 @@ def duplicate_across(items, rule, ctx):
         spots.extend(d["spots"])
         plan.extend(d["plan"])
 
-    def text(g: int, what: int) -> str:     # 0: the normalised text, 1: the excerpt
+    def text(g: int, what: int) -> str:     # 0: the normalised text, 1: the excerpt's head
         r = owner[g]
         return ctx.store.get(data[r]["texts"], 2 * (g - first[r]) + what)
     matches: dict[int, list[tuple[float, int]]] = {}
@@ -128,7 +136,7 @@ def duplicate_across(items, rule, ctx):
         args = {"other": os.path.basename(items[owner[b]].path), "other_line": spots[3 * b],
                 "similarity": f"{sim:.0%}", "count": len(found),
                 "relation": f"，{relation}" if relation else ""}
-        excerpt = text(g, 1)
+        excerpt = clipped(text(g, 1))
         line, column, end_column = spots[3 * g:3 * g + 3]
         yield live[r], Hit(line, column, line, end_column, args=args, related=related,
                            excerpt=excerpt)

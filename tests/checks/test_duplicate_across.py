@@ -187,3 +187,18 @@ def test_a_paragraphs_place_is_that_of_doc_hit():
                 assert _place(q) == (hit.line, hit.column, hit.end_column)
             places += 1
     assert places > 50
+
+
+def test_an_excerpt_clipped_from_its_spooled_head_is_that_of_the_whole_paragraph():
+    import random
+    from lintreport import hanzi as T
+    from lintreport.checks.duplicate_across import EXCERPT, clipped
+    rng = random.Random(5)
+    alphabet = "法治政府建设工作的年月日12，。；：、 \u3000　)”》会议要求"
+    tried = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70)))
+        head = text.strip()[:EXCERPT + 1]       # what the worker spools
+        assert clipped(head) == T.clip(text, EXCERPT)
+        tried += len(text.strip()) > EXCERPT and head[-1].isspace()
+    assert tried > 10       # heads cut after a space, the case the sentinel is for
