@@ -31,10 +31,15 @@ def load_yaml(path: str):
     return yamlfile.load(path)
 
 
+def data_path(name: str) -> str:
+    """Where the data file NAME ships: rules/data/NAME.yaml."""
+    return os.path.join(rules_dir(), "data", f"{name}.yaml")
+
+
 @lru_cache(maxsize=32)
 def load_data(name: str):
     """A data file shipped with the rules (rules/data/NAME.yaml), e.g. the citation register."""
-    return load_yaml(os.path.join(rules_dir(), "data", f"{name}.yaml"))
+    return load_yaml(data_path(name))
 
 
 def categories() -> dict[str, str]:

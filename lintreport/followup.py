@@ -184,6 +184,7 @@ def named(norm: str, synonyms: dict) -> str:
 
 @dataclass(frozen=True)
 class Match:
+    """A planned item of last year's report and the place of this year's that reports it best."""
     item: tuple                 # a Passage as a tuple (line, start, end, text, label)
     place: tuple | None         # the best place in this year's report, or None
     score: float

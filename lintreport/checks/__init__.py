@@ -103,6 +103,7 @@ def type_name(t) -> str:
 
 @dataclass(frozen=True)
 class CheckKind:
+    """A registered check kind: its function, options, scope and what it needs."""
     name: str
     func: Callable
     options: dict = field(default_factory=dict)

@@ -32,6 +32,7 @@ UNITS = {   # level: (one, several, what it is)
 
 @dataclass
 class Unit:
+    """A sentence as the duplicate check compares it: where it is, its normalised text."""
     line: Line
     start: int
     end: int

@@ -5,11 +5,14 @@ the register accepts for an entry. What the citation checks compare with.
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_data
+from .. import hanzi, yamlfile
+from ..data import data_path
 from ..hanzi import fold
 
 PREFIX = "中华人民共和国"
@@ -45,6 +48,7 @@ def doc_type(k: str) -> str | None:
 
 @dataclass(frozen=True)
 class Entry:
+    """One registered document: its full title, kind, dates, and what replaced it."""
     title: str
     kind: str
     issued: datetime.date
@@ -54,16 +58,19 @@ class Entry:
     superseded: datetime.date | None
 
 
-@lru_cache(maxsize=4)
-def register(name: str = "citations"):
-    """(names, forms, accepted, by_kind): every accepted spelling → Entry; the spellings to
-    compare misquoted titles with (without the 中华人民共和国 prefix), with their document
-    type; the accepted unregistered titles; the forms grouped by document type."""
-    data = load_data(name)
-    names, accepted = {}, {key(a) for a in data.get("accepted", [])}
-    for e in data["entries"]:
-        entry = Entry(e["title"], e["kind"], e["issued"], e.get("effective", e["issued"]),
-                      e.get("revised"), e.get("superseded_by"), e.get("superseded"))
+FIELDS = ("title", "kind", "issued", "effective", "revised", "superseded_by", "superseded")
+
+
+def keyed(data) -> dict:
+    """The register as the checks compare with it: each entry's fields, every accepted
+    spelling's key → the entry's index (first spelling wins), each key's document type, the
+    keys of the accepted unregistered titles. The ~200 keys cost ~3 ms to work out; this is
+    what the cache keeps (keyed_file), with the Unicode version NFKC folded them by."""
+    names: dict[str, int] = {}
+    entries = []
+    for i, e in enumerate(data["entries"]):
+        entries.append([e["title"], e["kind"], e["issued"], e.get("effective", e["issued"]),
+                        e.get("revised"), e.get("superseded_by"), e.get("superseded")])
         spellings = [e["title"], *e.get("short", [])]
         if e["title"].startswith(PREFIX):
             spellings.append(e["title"][len(PREFIX):])
@@ -71,12 +78,52 @@ def register(name: str = "citations"):
         if m:
             spellings.append(e["title"][m.end():])
         for spelling in spellings:
-            names.setdefault(key(spelling), entry)
-    forms = [(k, doc_type(k), e) for k, e in names.items() if not k.startswith(PREFIX)]
+            names.setdefault(key(spelling), i)
+    return {"unicode": unicodedata.unidata_version, "entries": entries, "names": names,
+            "types": {k: doc_type(k) for k in names},
+            "accepted": sorted({key(a) for a in data.get("accepted", [])})}
+
+
+def keyed_file(path: str) -> dict:
+    """keyed() of a register file (yamlfile.load's reader: its copy is kept keyed)."""
+    return keyed(yamlfile.parse(path))
+
+
+def valid(table) -> None:
+    """What register() reads of a keyed table, checked before a copy of it is kept."""
+    n = len(table["entries"])
+    if not (all(isinstance(e, list) and len(e) == len(FIELDS) for e in table["entries"])
+            and all(type(i) is int and 0 <= i < n for i in table["names"].values())
+            and set(table["types"]) == set(table["names"]) and isinstance(table["accepted"], list)):
+        raise ValueError("keyed register")
+
+
+@lru_cache(maxsize=4)
+def register(name: str = "citations"):
+    """(names, forms, accepted, by_kind): every accepted spelling → Entry; the spellings to
+    compare misquoted titles with (without the 中华人民共和国 prefix), with their document
+    type; the accepted unregistered titles; the forms grouped by document type."""
+    path = data_path(name)
+    # the keyed copy depends on the code that keyed it: this module and hanzi's fold
+    table = yamlfile.load(path, valid, (__file__, hanzi.__file__), keyed_file)
+    try:
+        if table.get("unicode") == unicodedata.unidata_version:    # not another Python's NFKC
+            return from_table(table)
+    except (KeyError, TypeError, IndexError, AttributeError):    # a damaged copy: key anew
+        pass
+    return from_table(keyed(yamlfile.parse(path)))
+
+
+def from_table(table: dict):
+    """register()'s four parts from a keyed table."""
+    entries = [Entry(*e) for e in table["entries"]]
+    names = {k: entries[i] for k, i in table["names"].items()}
+    types = table["types"]
+    forms = [(k, types[k], e) for k, e in names.items() if not k.startswith(PREFIX)]
     by_kind: dict[str | None, list] = {}
     for form in forms:
         by_kind.setdefault(form[1], []).append(form)
-    return names, forms, accepted, by_kind
+    return names, forms, set(table["accepted"]), by_kind
 
 
 def titles(text: str):
