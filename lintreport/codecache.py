@@ -72,9 +72,21 @@ def ours(frame) -> bool:
 CODE = type(path.__code__)     # (compile() here would start up the compiler: ~1 ms)
 
 
+def trusted(st) -> bool:
+    """Whether a cache file may hand us code: the user's own and not writable by everyone (a
+    cache folder shared through XDG_CACHE_HOME must not let others run code in our runs).
+    Group write is allowed: with a umask of 002 (a group of one's own, Debian's default for
+    users) our own files have it."""
+    if not hasattr(os, "getuid"):      # no POSIX owners (Windows): the folder's ACLs decide
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o002
+
+
 def _read(file: str) -> dict:
     try:
         with open(file, "rb") as f:
+            if not trusted(os.fstat(f.fileno())):
+                return {}
             data = marshal.loads(f.read())     # load(f) reads item by item: 10× slower
         functions = data.get("functions") if isinstance(data, dict) else None
         if data.get("version") == sys.hexversion and isinstance(functions, dict) and \

@@ -91,6 +91,18 @@ def test_a_damaged_cache_is_ignored(tmp_path):
     assert {k: v for k, v in got.items() if k in plain} == plain and got["compiled"] > 20
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_cache_anyone_may_write_is_not_run(tmp_path):
+    """Code is run from the cache only if the file is the user's and not writable by all."""
+    plain = run(tmp_path, "plain")
+    run(tmp_path, "hook")
+    [file] = (tmp_path / "cache").rglob("dataclass-*")
+    assert run(tmp_path, "hook")["compiled"] == 3           # used: only Local compiled
+    os.chmod(file, 0o666)
+    got = run(tmp_path, "hook")
+    assert {k: v for k, v in got.items() if k in plain} == plain and got["compiled"] > 20
+
+
 def test_the_library_leaves_dataclasses_alone():
     code = "import dataclasses, lintreport, lintreport.engine; print('exec' in vars(dataclasses))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
