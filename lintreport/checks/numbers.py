@@ -44,13 +44,14 @@ def _texts(doc, ctx=None, skip_plan=False):
 
 def _quantities(doc, line, text, a, b):
     memo, key = doc.analysis, (line.number, a)
-    if key not in memo.quantities:
+    found = memo.quantities.get(key)    # one dict look-up on the common (memoised) path
+    if found is None:
         counted = memo.quantities_counted
         # past MAX_NUMBERS a report is not a report: the rest of it is not looked at
         found = Q.quantities(text, a, b, limit=MAX_NUMBERS - counted) if counted < MAX_NUMBERS else []
         memo.quantities_counted = counted + len(found)
         memo.quantities[key] = found
-    return memo.quantities[key]
+    return found
 
 
 def _wholes(doc):
