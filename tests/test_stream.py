@@ -140,3 +140,17 @@ def test_preloaded_modules_are_imported_before_the_workers_fork(monkeypatch):
     assert "lintreport.minhash" in sys.modules
     # a module that cannot be imported is left for the check in the worker to report
     assert len(map_files(items, _in_worker, (), jobs=2, preload=("no_such_module_x",))) == len(items)
+
+
+def test_records_are_frozen_while_received_and_unfrozen_after(tmp_path, monkeypatch):
+    """map_files takes the records it keeps out of the collector's scans (gc.freeze), and
+    lint() gives them back: a library leaves nothing frozen."""
+    import gc
+
+    from lintreport.engine import pool
+    frozen = []
+    monkeypatch.setattr(pool, "FREEZE_EVERY", 4)
+    result = lint([_batch(tmp_path)], Config(), jobs=2,
+                  progress=lambda done, total: frozen.append(gc.get_freeze_count()))
+    assert max(frozen) > 0 and gc.get_freeze_count() == 0
+    assert len(result.files) == 31

@@ -63,6 +63,9 @@ def check(paths, fmt, checklist, config_path, select, ignore, fail_on, against, 
             sys.exit(Exit.FINDINGS if fixed.changed else Exit.CLEAN)
         result = lint(fixed.paths, conf, against=against, previous=previous,
                       jobs=jobs, lines=needs_lines(fmt))   # what is left
+    if len(result.files) >= 500:     # a big batch's records live until the process ends:
+        import gc                    # writing them needs no collections over them
+        gc.freeze()
     for r in result.files:
         if r.error:
             click.echo(f"lintreport: {r.path}: {' '.join(r.error.splitlines())}", err=True)

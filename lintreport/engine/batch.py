@@ -2,6 +2,7 @@
 checks over the reports' summaries, which add findings and figures to each record."""
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 
@@ -96,11 +97,17 @@ def lint(paths, config: Config | None = None, *, against=(), previous=(),
     rules = for_batch(apply(checklist, config), len(items), bool(previous))
     batch = any(checks.get(r.check).scope == "batch" for r in rules)
     preload = tuple(m for r in rules for m in checks.get(r.check).preload)
-    with spool.for_batch(batch) as store:
-        results = map_files(items, lint_file, (checklist, rules, config, fixes, lines, store),
-                            jobs, progress, preload)
-        run_batch(results, rules, Context(checklist, config, previous_paths(previous, config),
-                                          store=store, jobs=jobs or os.cpu_count() or 1))
+    try:
+        with spool.for_batch(batch) as store:
+            results = map_files(items, lint_file, (checklist, rules, config, fixes, lines,
+                                                   store), jobs, progress, preload)
+            run_batch(results, rules, Context(checklist, config,
+                                              previous_paths(previous, config), store=store,
+                                              jobs=jobs or os.cpu_count() or 1))
+    finally:
+        # what map_files froze goes back to the collector (a library must not leave a
+        # caller's objects frozen; the command line freezes again before it writes)
+        gc.unfreeze()
     # a reference report that cannot be read is said so: it was meant to be compared with
     files = [r for r in results if not r.reference or r.error]
     files += [FileResult(path, error=reason) for path, reason in refused]
