@@ -64,7 +64,7 @@ def test_same_verdicts_as_comparing_with_every_form():
     reg = register("citations")
     names, forms, _, by_kind = reg
     rng = random.Random(14)
-    titles = [e.title for e in {e for _, _, e in forms}]
+    titles = sorted({e.title for _, _, e in forms})     # not set order: it varies with the hash seed
     tried = hits = 0
     for _ in range(3000):
         k = EDITION.sub("", key(mutants(rng, rng.choice(titles))))
@@ -76,4 +76,4 @@ def test_same_verdicts_as_comparing_with_every_form():
         want = plain_near(k, forms, by_kind)
         assert C.near(k, forms, by_kind) is want, k
         hits += want is not None
-    assert tried > 2000 and hits > 300
+    assert tried > 2000 and hits > 300, (tried, hits)
