@@ -32,7 +32,9 @@ def map_files(items, work, setup: tuple, jobs: int | None = None, progress=None,
     """[work(path, *setup, reference) for (path, reference) in items], in order, on every
     core for large batches. `work` must be a module-level function; `preload` names modules
     to import before forking the workers, which inherit them, as they inherit what the
-    parent set up checking the first WARM_UP items itself."""
+    parent set up checking the first WARM_UP items itself. The records are frozen out of
+    the collector's scans as they come (gc.freeze): the caller unfreezes when it is done
+    with the batch, as batch.lint() does."""
     jobs = jobs or os.cpu_count() or 1
     done = []
 
