@@ -14,9 +14,10 @@ define; a missing, stale or damaged file means compiling as usual.
 """
 import atexit
 import builtins
-import marshal
 import os
 import sys
+
+from . import marshalstore
 
 MAX_ENTRIES = 2000      # functions; past this the file is started afresh with those in use
 PYTHONS = ((3, 11), (3, 14))
@@ -24,10 +25,7 @@ _state: dict = {}
 
 
 def path():
-    from .yamlfile import cache_dir
-    folder = cache_dir()
-    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-O{sys.flags.optimize}"
-    return os.path.join(folder, f"dataclass-{tag}.marshal") if folder else None
+    return marshalstore.path("dataclass", f"{sys.hexversion:x}-O{sys.flags.optimize}")
 
 
 def install() -> None:
@@ -83,31 +81,11 @@ def trusted(st) -> bool:
 
 
 def _read(file: str) -> dict:
-    try:
-        with open(file, "rb") as f:
-            if not trusted(os.fstat(f.fileno())):
-                return {}
-            data = marshal.loads(f.read())     # load(f) reads item by item: 10× slower
-        functions = data.get("functions") if isinstance(data, dict) else None
-        if data.get("version") == sys.hexversion and isinstance(functions, dict) and \
-                all(type(v) is CODE for v in functions.values()):
-            return functions
-    except (OSError, EOFError, ValueError, TypeError, AttributeError):
-        pass
-    return {}
+    return marshalstore.read(file, "version", sys.hexversion, "functions",
+                             lambda items: all(type(v) is CODE for v in items.values()), trusted)
 
 
 def save() -> None:
-    """Write the code of this run (and that kept before) if any was new, atomically."""
-    if not _state.get("new"):
-        return
-    store, file = _state["store"], _state["file"]
-    if len(store) > MAX_ENTRIES:
-        store = {k: store[k] for k in _state["used"] if k in store}
-    try:
-        content = marshal.dumps({"version": sys.hexversion, "functions": store})
-    except ValueError:
-        return
-    from .yamlfile import keep
-    keep(file, content)
-    _state["new"] = False
+    """Write the code of this run (and that kept before) if any was new."""
+    if _state:
+        marshalstore.write(_state, "version", sys.hexversion, "functions", MAX_ENTRIES)

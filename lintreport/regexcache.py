@@ -16,12 +16,10 @@ never by `import lintreport`, and only on the Pythons whose compile() it repeats
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import sys
 from array import array
 
-from .yamlfile import cache_dir, keep      # light: json and safewrite only when used
+from . import marshalstore      # light: json and safewrite only when used
 
 
 MAX_ENTRIES = 4000      # a user's rules add patterns; past this the file is started afresh
@@ -30,9 +28,7 @@ _state: dict = {}
 
 
 def path() -> str | None:
-    folder = cache_dir()
-    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
-    return os.path.join(folder, f"regex-{tag}.marshal") if folder else None
+    return marshalstore.path("regex", f"{sys.hexversion:x}")
 
 
 def install() -> None:
@@ -94,27 +90,10 @@ def ours(frame) -> bool:
 
 
 def _read(file: str, magic: int) -> dict:
-    try:
-        with open(file, "rb") as f:
-            data = marshal.loads(f.read())     # load(f) reads item by item: 10× slower
-        if isinstance(data, dict) and data.get("magic") == magic and isinstance(data.get("patterns"), dict):
-            return data["patterns"]
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    return {}
+    return marshalstore.read(file, "magic", magic, "patterns")
 
 
 def save() -> None:
-    """Write the patterns of this run (and those kept before) if any were new, atomically
-    (a parallel run reads the old file or the new one, never half of one)."""
-    if not _state.get("new"):
-        return
-    store, file = _state["store"], _state["file"]
-    if len(store) > MAX_ENTRIES:
-        store = {k: store[k] for k in _state["used"] if k in store}
-    try:
-        content = marshal.dumps({"magic": _state["magic"], "patterns": store})
-    except ValueError:
-        return
-    keep(file, content)
-    _state["new"] = False
+    """Write the patterns of this run (and those kept before) if any were new."""
+    if _state:
+        marshalstore.write(_state, "magic", _state["magic"], "patterns", MAX_ENTRIES)

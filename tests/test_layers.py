@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent / "lintreport"
 LAYERS = [
     ("base", ["version", "errors", "hanzi", "patterns", "trigger", "finding", "model", "yamlfile",
               "data", "events", "switches", "safewrite", "overlap", "place", "analysis", "fixers",
-              "regexcache", "codecache"]),
+              "regexcache", "codecache", "marshalstore"]),
     ("read", ["read", "furniture"]),     # furniture: a web page's header and footer
     ("document", ["headings", "totals", "counted", "year", "document", "sections", "webpage",
                   "garble", "layout", "quantity", "parts", "shingles", "minhash", "reporttext",
